@@ -1,0 +1,17 @@
+import Foundation
+
+/// A flag that turns on once, safely from any thread (used to make `close` idempotent).
+/// NSLock rather than `Synchronization.Mutex`, which needs macOS 15 and the package supports 14.
+final class LockedFlag: @unchecked Sendable {
+    private let lock = NSLock()
+    private var isSet = false
+
+    /// Sets the flag; returns true only for the call that set it.
+    func setOnce() -> Bool {
+        lock.withLock {
+            if isSet { return false }
+            isSet = true
+            return true
+        }
+    }
+}

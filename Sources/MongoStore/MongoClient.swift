@@ -1,0 +1,145 @@
+import CMongoc
+
+/// One popped `mongoc_client_t`, valid only inside the `MongoConnection.run` job that popped
+/// it. The synchronous operations here are the only code that calls libmongoc's collection API;
+/// each converts its arguments to `bson_t` and its reply back, and throws `MongoFailure`.
+struct MongoClient {
+    let pointer: OpaquePointer
+    let databaseName: String
+
+    func insertOne(_ document: BSONDocument, into collection: String) throws {
+        try withCollection(collection) { handle in
+            try document.withBSON { bson in
+                // The reply only repeats the inserted count; failures arrive as MongoFailure.
+                _ = try MongoReply.perform { reply, error in
+                    mongoc_collection_insert_one(handle, bson, nil, reply, error)
+                }
+            }
+        }
+    }
+
+    /// `options` are find options: sort, skip, limit, collation, projection.
+    func find(in collection: String, filter: BSONDocument, options: BSONDocument) throws -> [BSONDocument] {
+        try withCollection(collection) { handle in
+            try filter.withBSON { filterBSON in
+                try options.withBSON { optionsBSON in
+                    guard let cursor = mongoc_collection_find_with_opts(handle, filterBSON, optionsBSON, nil) else {
+                        throw MongoFailure(domain: 0, code: 0, message: "libmongoc returned no cursor")
+                    }
+                    defer { mongoc_cursor_destroy(cursor) }
+                    return try MongoCursor.drain(cursor)
+                }
+            }
+        }
+    }
+
+    /// findAndModify returning the document after the update, or nil when nothing matched.
+    func findOneAndUpdate(in collection: String, filter: BSONDocument, update: BSONDocument) throws -> BSONDocument? {
+        try withCollection(collection) { handle in
+            guard let options = mongoc_find_and_modify_opts_new() else {
+                throw MongoFailure(domain: 0, code: 0, message: "could not allocate findAndModify options")
+            }
+            defer { mongoc_find_and_modify_opts_destroy(options) }
+            let reply = try update.withBSON { updateBSON in
+                guard mongoc_find_and_modify_opts_set_update(options, updateBSON),
+                    mongoc_find_and_modify_opts_set_flags(options, MONGOC_FIND_AND_MODIFY_RETURN_NEW)
+                else { throw MongoFailure(domain: 0, code: 0, message: "invalid findAndModify options") }
+                return try filter.withBSON { filterBSON in
+                    try MongoReply.perform { reply, error in
+                        mongoc_collection_find_and_modify_with_opts(handle, filterBSON, options, reply, error)
+                    }
+                }
+            }
+            // The reply is {value: <document or null>, lastErrorObject: …, ok: 1}.
+            return reply["value"]?.documentValue
+        }
+    }
+
+    func updateOne(in collection: String, filter: BSONDocument, update: BSONDocument) throws -> MongoUpdateResult {
+        try self.update(collection, filter: filter, update: update, many: false)
+    }
+
+    func updateMany(in collection: String, filter: BSONDocument, update: BSONDocument) throws -> MongoUpdateResult {
+        try self.update(collection, filter: filter, update: update, many: true)
+    }
+
+    /// Returns how many documents were deleted.
+    func deleteOne(in collection: String, filter: BSONDocument) throws -> Int {
+        try delete(collection, filter: filter, many: false)
+    }
+
+    func deleteMany(in collection: String, filter: BSONDocument) throws -> Int {
+        try delete(collection, filter: filter, many: true)
+    }
+
+    func countDocuments(in collection: String, filter: BSONDocument, options: BSONDocument = [:]) throws -> Int {
+        try withCollection(collection) { handle in
+            try filter.withBSON { filterBSON in
+                try options.withBSON { optionsBSON in
+                    var count: Int64 = -1
+                    _ = try MongoReply.perform { reply, error in
+                        count = mongoc_collection_count_documents(handle, filterBSON, optionsBSON, nil, reply, error)
+                        return count >= 0
+                    }
+                    return Int(count)
+                }
+            }
+        }
+    }
+
+    /// Runs a command that writes (createIndexes, …) against `database`, or the store's own.
+    func writeCommand(_ command: BSONDocument, database: String? = nil) throws -> BSONDocument {
+        try command.withBSON { commandBSON in
+            try MongoReply.perform { reply, error in
+                mongoc_client_write_command_with_opts(pointer, database ?? databaseName, commandBSON, nil, reply, error)
+            }
+        }
+    }
+
+    /// Runs a read-only command such as `{ping: 1}`.
+    func command(_ command: BSONDocument, database: String? = nil) throws -> BSONDocument {
+        try command.withBSON { commandBSON in
+            try MongoReply.perform { reply, error in
+                mongoc_client_command_simple(pointer, database ?? databaseName, commandBSON, nil, reply, error)
+            }
+        }
+    }
+
+    private func update(_ collection: String, filter: BSONDocument, update: BSONDocument, many: Bool) throws
+        -> MongoUpdateResult
+    {
+        try withCollection(collection) { handle in
+            let reply = try filter.withBSON { filterBSON in
+                try update.withBSON { updateBSON in
+                    try MongoReply.perform { reply, error in
+                        many
+                            ? mongoc_collection_update_many(handle, filterBSON, updateBSON, nil, reply, error)
+                            : mongoc_collection_update_one(handle, filterBSON, updateBSON, nil, reply, error)
+                    }
+                }
+            }
+            return MongoUpdateResult(reply: reply)
+        }
+    }
+
+    private func delete(_ collection: String, filter: BSONDocument, many: Bool) throws -> Int {
+        try withCollection(collection) { handle in
+            let reply = try filter.withBSON { filterBSON in
+                try MongoReply.perform { reply, error in
+                    many
+                        ? mongoc_collection_delete_many(handle, filterBSON, nil, reply, error)
+                        : mongoc_collection_delete_one(handle, filterBSON, nil, reply, error)
+                }
+            }
+            return reply["deletedCount"]?.intValue ?? 0
+        }
+    }
+
+    private func withCollection<Result>(_ name: String, _ body: (OpaquePointer) throws -> Result) throws -> Result {
+        guard let handle = mongoc_client_get_collection(pointer, databaseName, name) else {
+            throw MongoFailure(domain: 0, code: 0, message: "could not open collection \(name)")
+        }
+        defer { mongoc_collection_destroy(handle) }
+        return try body(handle)
+    }
+}

@@ -1,0 +1,25 @@
+/// One index Parley needs, as created at start-up.
+struct MongoIndex: Sendable, Equatable {
+    var collection: String
+    var keys: BSONDocument
+    var name: String
+    var unique: Bool
+    var collation: BSONDocument?
+
+    init(collection: String, keys: BSONDocument, name: String, unique: Bool = false, collation: BSONDocument? = nil) {
+        self.collection = collection
+        self.keys = keys
+        self.name = name
+        self.unique = unique
+        self.collation = collation
+    }
+
+    /// The `createIndexes` command for this index alone. One command per index, so an index
+    /// that conflicts with one made by the old server does not stop the others being created.
+    var createCommand: BSONDocument {
+        var specification: BSONDocument = ["key": .document(keys), "name": .string(name)]
+        if unique { specification["unique"] = true }
+        if let collation { specification["collation"] = .document(collation) }
+        return ["createIndexes": .string(collection), "indexes": [.document(specification)]]
+    }
+}

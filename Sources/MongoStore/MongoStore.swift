@@ -1,0 +1,63 @@
+import Logging
+import ParleyStore
+
+/// The MongoDB engine (libmongoc). Create it with `connect(url:logger:threads:)` and call
+/// `close()` once at shutdown.
+public final class MongoStore: Store {
+    public let users: any UserStore
+    public let sessions: any AuthSessionStore
+    public var engineName: String { "mongodb" }
+    /// The database named in the URL's path, or "parley".
+    public let databaseName: String
+
+    private let connection: MongoConnection
+
+    private init(connection: MongoConnection, indexes: IndexGate) {
+        self.connection = connection
+        self.databaseName = connection.databaseName
+        self.users = MongoUserStore(collection: MongoCollection(connection: connection, name: UserDocuments.collection), indexes: indexes)
+        self.sessions = MongoAuthSessionStore(
+            collection: MongoCollection(connection: connection, name: AuthSessionDocuments.collection))
+    }
+
+    /// Opens a client pool of `threads` clients served by as many threads, and creates the
+    /// indexes. An unreachable server does not fail start-up: it is logged, and every call
+    /// then throws `StoreError.unavailable` until the server answers (the indexes are created
+    /// before the first user write). Any other index failure — for example old data holding
+    /// two users whose names differ only in case — does fail start-up, since uniqueness could
+    /// not be guaranteed.
+    public static func connect(url: String, logger: Logger, threads: Int = 8) async throws -> MongoStore {
+        let connection = try await MongoConnection.open(url: url, threads: threads)
+        let indexes = IndexGate(connection: connection, logger: logger)
+        let store = MongoStore(connection: connection, indexes: indexes)
+        do {
+            try await indexes.ensure()
+        } catch StoreError.unavailable(let reason) {
+            logger.warning(
+                "MongoDB is not reachable; starting anyway, indexes will be created before the first write",
+                metadata: ["database": "\(store.databaseName)", "reason": "\(reason)"])
+        } catch {
+            logger.error(
+                "MongoDB indexes could not be created", metadata: ["database": "\(store.databaseName)", "error": "\(error)"])
+            try await connection.close()
+            throw StoreError.unavailable("MongoDB indexes could not be created: \(error)")
+        }
+        return store
+    }
+
+    public func ping() async throws {
+        _ = try await connection.run { client in try client.command(["ping": 1], database: "admin") }
+    }
+
+    public func close() async throws {
+        try await connection.close()
+    }
+
+    public func removeAll() async throws -> [String: Int] {
+        var removed = [String: Int]()
+        for name in MongoSchema.collections {
+            removed[name] = try await MongoCollection(connection: connection, name: name).deleteMany([:])
+        }
+        return removed
+    }
+}

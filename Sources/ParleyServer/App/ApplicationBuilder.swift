@@ -1,0 +1,31 @@
+import Foundation
+import Hummingbird
+import Logging
+import NIOPosix
+import ParleyStore
+
+/// Builds a runnable Parley application from a configuration: opens the store, creates the
+/// first administrator when asked to, and wires services, routes and shutdown.
+public enum ApplicationBuilder {
+    public static func build(
+        configuration: AppConfiguration, logger: Logger, onServerRunning: (@Sendable (Int) async -> Void)? = nil
+    ) async throws -> some ApplicationProtocol {
+        let store = try await StoreFactory.open(configuration.store, logger: logger)
+        let threadPool = NIOThreadPool(numberOfThreads: max(2, ProcessInfo.processInfo.activeProcessorCount))
+        threadPool.start()
+        let services = await AppServices(configuration: configuration, store: store, threadPool: threadPool)
+
+        if let admin = configuration.admin, let created = try await services.users.bootstrapAdmin(admin) {
+            logger.notice("created the first super_admin", metadata: ["username": .string(created.username)])
+        }
+
+        let router = RouterBuilder.build(configuration: configuration, services: services)
+        var app = Application(
+            router: router,
+            configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "Parley"),
+            onServerRunning: { channel in await onServerRunning?(channel.localAddress?.port ?? configuration.port) },
+            logger: logger)
+        app.addServices(ShutdownService(store: store, threadPool: threadPool))
+        return app
+    }
+}

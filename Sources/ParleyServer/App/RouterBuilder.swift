@@ -1,0 +1,32 @@
+import Hummingbird
+
+/// Builds the router: global middleware (outermost first), then every resource's routes.
+enum RouterBuilder {
+    static func build(configuration: AppConfiguration, services: AppServices) -> Router<AppRequestContext> {
+        let router = Router(context: AppRequestContext.self)
+        router.add(middleware: RequestLogMiddleware())
+        router.add(middleware: SecurityHeadersMiddleware())
+        router.add(middleware: cors(origin: configuration.corsOrigin))
+        // Inside CORS, so error answers carry CORS headers and browsers can read them.
+        router.add(middleware: ErrorEnvelopeMiddleware())
+
+        let authentication = AuthenticationMiddleware(auth: services.auth)
+        let bodyLimit = configuration.jsonBodyLimit
+        SystemRoutes.add(to: router, controller: SystemController(store: services.store, environment: configuration.environment))
+        AuthRoutes.add(
+            to: router, controller: AuthController(auth: services.auth, bodyLimit: bodyLimit), authentication: authentication)
+        UserRoutes.add(
+            to: router, controller: UserController(users: services.users, bodyLimit: bodyLimit), authentication: authentication)
+        return router
+    }
+
+    /// `CORS_ORIGIN` names the one allowed origin; `*` echoes the caller's origin, because
+    /// browsers refuse a literal `*` together with credentials.
+    private static func cors(origin: String) -> CORSMiddleware<AppRequestContext> {
+        CORSMiddleware(
+            allowOrigin: origin == "*" ? .originBased : .custom(origin),
+            allowHeaders: [.contentType, .authorization, .cookie],
+            allowMethods: [.get, .post, .put, .delete, .patch, .options],
+            allowCredentials: true)
+    }
+}

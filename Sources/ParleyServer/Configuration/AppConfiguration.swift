@@ -1,0 +1,146 @@
+import Foundation
+import Logging
+
+/// Every setting, read from the environment once at start-up. A bad value throws a
+/// `ConfigurationError` naming the variable; nothing falls back to a built-in secret.
+public struct AppConfiguration: Sendable {
+    public var host: String
+    public var port: Int
+    public var store: StoreLocation
+    public var environment: RuntimeEnvironment
+    public var accessTokenSecret: String
+    public var refreshTokenSecret: String
+    public var accessTokenLifetime: Duration
+    public var refreshTokenLifetime: Duration
+    public var corsOrigin: String
+    public var uploadDirectory: String
+    public var logLevel: Logger.Level
+    /// Largest JSON body accepted; larger ones answer 413.
+    public var jsonBodyLimit: Int
+    /// bcrypt work factor for new hashes (existing hashes keep their own).
+    public var bcryptCost: Int
+    public var admin: AdminAccount?
+    public var loginThrottle: LoginThrottle.Limits
+
+    public init(
+        host: String = "0.0.0.0", port: Int = 3000, store: StoreLocation, environment: RuntimeEnvironment,
+        accessTokenSecret: String, refreshTokenSecret: String, accessTokenLifetime: Duration = .seconds(3600),
+        refreshTokenLifetime: Duration = .seconds(7 * 24 * 3600), corsOrigin: String = "http://localhost:4200",
+        uploadDirectory: String = "./uploads", logLevel: Logger.Level = .info, jsonBodyLimit: Int = 1 << 20,
+        bcryptCost: Int = 10, admin: AdminAccount? = nil, loginThrottle: LoginThrottle.Limits = .init()
+    ) {
+        self.host = host
+        self.port = port
+        self.store = store
+        self.environment = environment
+        self.accessTokenSecret = accessTokenSecret
+        self.refreshTokenSecret = refreshTokenSecret
+        self.accessTokenLifetime = accessTokenLifetime
+        self.refreshTokenLifetime = refreshTokenLifetime
+        self.corsOrigin = corsOrigin
+        self.uploadDirectory = uploadDirectory
+        self.logLevel = logLevel
+        self.jsonBodyLimit = jsonBodyLimit
+        self.bcryptCost = bcryptCost
+        self.admin = admin
+        self.loginThrottle = loginThrottle
+    }
+
+    /// Reads the documented variables (see README) from `environment`.
+    public static func load(from env: [String: String] = ProcessInfo.processInfo.environment) throws -> AppConfiguration {
+        func value(_ name: String) -> String? {
+            guard let text = env[name]?.trimmingCharacters(in: .whitespaces), !text.isEmpty else { return nil }
+            return text
+        }
+        func integer(_ name: String, default fallback: Int, range: ClosedRange<Int>) throws -> Int {
+            guard let text = value(name) else { return fallback }
+            guard let number = Int(text), range.contains(number) else {
+                throw ConfigurationError(variable: name, problem: "must be a whole number in \(range) (got \"\(text)\")")
+            }
+            return number
+        }
+
+        let environmentName = value("PARLEY_ENV") ?? "development"
+        guard let environment = RuntimeEnvironment(rawValue: environmentName) else {
+            throw ConfigurationError(
+                variable: "PARLEY_ENV", problem: "must be development, production or test (got \"\(environmentName)\")")
+        }
+        let store = try StoreLocation(url: value("DATABASE_URL") ?? StoreLocation.defaultURL)
+
+        let levelName = value("LOG_LEVEL") ?? "info"
+        guard let logLevel = Logger.Level(rawValue: levelName.lowercased()) else {
+            throw ConfigurationError(
+                variable: "LOG_LEVEL", problem: "must be trace, debug, info, notice, warning, error or critical")
+        }
+
+        let (accessSecret, refreshSecret) = try secrets(value("JWT_SECRET"), value("JWT_REFRESH_SECRET"), environment, store)
+
+        var admin: AdminAccount?
+        let adminFields = ["PARLEY_ADMIN_USERNAME", "PARLEY_ADMIN_EMAIL", "PARLEY_ADMIN_PASSWORD"].map(value)
+        if adminFields.contains(where: { $0 != nil }) {
+            guard let username = adminFields[0], let email = adminFields[1], let password = adminFields[2] else {
+                let missing = zip(["PARLEY_ADMIN_USERNAME", "PARLEY_ADMIN_EMAIL", "PARLEY_ADMIN_PASSWORD"], adminFields)
+                    .first { $0.1 == nil }?.0 ?? "PARLEY_ADMIN_PASSWORD"
+                throw ConfigurationError(variable: missing, problem: "is required when any PARLEY_ADMIN_* variable is set")
+            }
+            admin = AdminAccount(username: username, email: email, password: password)
+        }
+
+        return AppConfiguration(
+            host: value("HOST") ?? "0.0.0.0",
+            port: try integer("PORT", default: 3000, range: 0...65535),
+            store: store,
+            environment: environment,
+            accessTokenSecret: accessSecret,
+            refreshTokenSecret: refreshSecret,
+            corsOrigin: value("CORS_ORIGIN") ?? "http://localhost:4200",
+            uploadDirectory: value("UPLOAD_DIR") ?? "./uploads",
+            logLevel: logLevel,
+            jsonBodyLimit: try integer("JSON_BODY_LIMIT", default: 1 << 20, range: 1024...(64 << 20)),
+            bcryptCost: try integer("BCRYPT_COST", default: 10, range: 4...15),
+            admin: admin,
+            loginThrottle: LoginThrottle.Limits(
+                failuresPerAccount: try integer("LOGIN_MAX_FAILURES_PER_ACCOUNT", default: 5, range: 1...1000),
+                failuresPerAddress: try integer("LOGIN_MAX_FAILURES_PER_ADDRESS", default: 20, range: 1...10000),
+                window: .seconds(try integer("LOGIN_THROTTLE_WINDOW_SECONDS", default: 900, range: 1...86400))))
+    }
+
+    /// Production requires both secrets, distinct and long enough; elsewhere missing ones are
+    /// generated once and kept in the data folder.
+    private static func secrets(
+        _ access: String?, _ refresh: String?, _ environment: RuntimeEnvironment, _ store: StoreLocation
+    ) throws -> (String, String) {
+        if environment == .production {
+            guard let access else { throw ConfigurationError(variable: "JWT_SECRET", problem: "is required in production") }
+            guard let refresh else {
+                throw ConfigurationError(variable: "JWT_REFRESH_SECRET", problem: "is required in production")
+            }
+            try checkStrength(access, variable: "JWT_SECRET")
+            try checkStrength(refresh, variable: "JWT_REFRESH_SECRET")
+            guard access != refresh else {
+                throw ConfigurationError(variable: "JWT_REFRESH_SECRET", problem: "must differ from JWT_SECRET")
+            }
+            return (access, refresh)
+        }
+        if let access, let refresh {
+            guard access != refresh else {
+                throw ConfigurationError(variable: "JWT_REFRESH_SECRET", problem: "must differ from JWT_SECRET")
+            }
+            return (access, refresh)
+        }
+        let generated: DevelopmentSecrets.Pair
+        do {
+            generated = try DevelopmentSecrets.loadOrCreate(in: store.dataFolder)
+        } catch {
+            throw ConfigurationError(
+                variable: "JWT_SECRET", problem: "is unset and no secret could be kept in \(store.dataFolder): \(error)")
+        }
+        return (access ?? generated.access, refresh ?? generated.refresh)
+    }
+
+    private static func checkStrength(_ secret: String, variable: String) throws {
+        guard secret.utf8.count >= 32 else {
+            throw ConfigurationError(variable: variable, problem: "must be at least 32 characters in production")
+        }
+    }
+}

@@ -1,0 +1,20 @@
+import ParleyCore
+
+/// The one error envelope for every layer: `{success:false, status:"error", message, code}` —
+/// a superset of both shapes the old server sent — plus `errors` for per-field problems.
+struct ErrorBody: Encodable, Sendable {
+    let message: String
+    let code: String
+    let errors: [FieldError]?
+
+    enum CodingKeys: String, CodingKey { case success, status, message, code, errors }
+
+    func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(false, forKey: .success)
+        try container.encode("error", forKey: .status)
+        try container.encode(message, forKey: .message)
+        try container.encode(code, forKey: .code)
+        if let errors, !errors.isEmpty { try container.encode(errors, forKey: .errors) }
+    }
+}

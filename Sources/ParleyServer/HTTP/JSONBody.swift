@@ -1,0 +1,92 @@
+import Foundation
+import Hummingbird
+import NIOCore
+import ParleyCore
+
+/// A request's JSON object with typed, validating accessors. A field of the wrong type is a 400
+/// naming the field; a missing field is nil so that each endpoint words its own "required" rule.
+public struct JSONBody: Sendable {
+    public let fields: [String: JSONValue]
+
+    public init(fields: [String: JSONValue]) {
+        self.fields = fields
+    }
+
+    /// Reads the body (bounded by the context's limit) and parses it. An empty body is an empty
+    /// object, as for the old server's clients that post without a body.
+    public static func read(_ request: Request, limit: Int) async throws -> JSONBody {
+        let buffer: ByteBuffer
+        do {
+            buffer = try await request.body.collect(upTo: limit)
+        } catch is NIOTooManyBytesError {
+            throw DomainError.payloadTooLarge("Request body is larger than the limit of \(limit) bytes")
+        }
+        if buffer.readableBytes == 0 { return JSONBody(fields: [:]) }
+        let value: JSONValue
+        do {
+            value = try JSONDecoder().decode(JSONValue.self, from: Data(buffer.readableBytesView))
+        } catch {
+            throw DomainError.validation("Malformed JSON in request body")
+        }
+        guard case .object(let fields) = value else {
+            throw DomainError.validation("Request body must be a JSON object")
+        }
+        return JSONBody(fields: fields)
+    }
+
+    public func has(_ key: String) -> Bool { fields[key] != nil }
+
+    /// A string field; nil when absent or null.
+    public func string(_ key: String) throws -> String? {
+        switch fields[key] {
+        case nil, .null?: return nil
+        case .string(let value)?: return value
+        case let other?: throw Self.wrongType(key, expected: "a string", got: other)
+        }
+    }
+
+    /// A string field trimmed of surrounding white space; nil when absent, null or blank.
+    public func trimmedString(_ key: String) throws -> String? {
+        guard let value = try string(key)?.trimmingCharacters(in: .whitespacesAndNewlines), !value.isEmpty else {
+            return nil
+        }
+        return value
+    }
+
+    /// For nullable fields: `.some(nil)` when the client sent null (clear it), nil when absent.
+    public func nullableString(_ key: String) throws -> String?? {
+        switch fields[key] {
+        case nil: return nil
+        case .null?: return .some(nil)
+        case .string(let value)?: return .some(value)
+        case let other?: throw Self.wrongType(key, expected: "a string or null", got: other)
+        }
+    }
+
+    public func bool(_ key: String) throws -> Bool? {
+        switch fields[key] {
+        case nil, .null?: return nil
+        case .bool(let value)?: return value
+        case let other?: throw Self.wrongType(key, expected: "a boolean", got: other)
+        }
+    }
+
+    public func stringArray(_ key: String) throws -> [String]? {
+        switch fields[key] {
+        case nil, .null?: return nil
+        case .array(let values)?:
+            return try values.map { element in
+                guard case .string(let text) = element else {
+                    throw Self.wrongType(key, expected: "an array of strings", got: element)
+                }
+                return text
+            }
+        case let other?: throw Self.wrongType(key, expected: "an array of strings", got: other)
+        }
+    }
+
+    private static func wrongType(_ key: String, expected: String, got: JSONValue) -> DomainError {
+        let message = "\(key) must be \(expected)"
+        return .validation(message, fields: [FieldError(field: key, message: message)])
+    }
+}

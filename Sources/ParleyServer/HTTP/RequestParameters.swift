@@ -1,0 +1,33 @@
+import Hummingbird
+import ParleyCore
+import ParleyStore
+
+/// Reading ids and paging values from the path and query, with the contract's 400 wording.
+extension Parameters {
+    /// The path parameter `name` as an ObjectId; 400 "Invalid <thing> id" otherwise.
+    func objectId(_ name: String, thing: String) throws -> ObjectId {
+        guard let text = self.get(name), let id = ObjectId(text) else { throw DomainError.invalidId(thing) }
+        return id
+    }
+}
+
+extension Request {
+    /// `page` and `limit` from the query, with defaults; non-numbers answer 400 rather than 500.
+    func pageRequest(defaultLimit: Int = 10) throws -> PageRequest {
+        let query = uri.queryParameters
+        func integer(_ key: String, default value: Int) throws -> Int {
+            guard let text = query[key[...]], !text.isEmpty else { return value }
+            guard let number = Int(text), number > 0 else {
+                throw DomainError.validation("\(key) must be a positive whole number")
+            }
+            return number
+        }
+        return PageRequest(page: try integer("page", default: 1), limit: try integer("limit", default: defaultLimit))
+    }
+
+    /// A single-valued query string parameter, or nil when absent or empty.
+    func queryString(_ key: String) -> String? {
+        guard let value = uri.queryParameters[key[...]], !value.isEmpty else { return nil }
+        return String(value)
+    }
+}

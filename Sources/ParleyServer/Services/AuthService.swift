@@ -1,0 +1,122 @@
+import Foundation
+import Logging
+import ParleyCore
+import ParleyStore
+
+/// Sign-up, sign-in, token refresh, sign-out and password changes. The only place that issues
+/// tokens or reads password hashes.
+public struct AuthService: Sendable {
+    let store: any Store
+    let tokens: TokenService
+    let hasher: PasswordHasher
+    let throttle: LoginThrottle
+
+    static let invalidCredentials = DomainError.unauthenticated("Invalid credentials")
+    static let invalidRefreshToken = DomainError.unauthenticated("Invalid refresh token")
+    static let accountLocked = "Your account has been locked. Please contact administrator."
+
+    func register(_ account: NewAccount, client: ClientInfo) async throws -> IssuedCredentials {
+        try AccountRules.validate(username: account.username, email: account.email, password: account.password)
+        let user = User(
+            username: account.username, email: UserValidation.normalizeEmail(account.email),
+            passwordHash: try await hasher.hash(account.password), roles: [.user])
+        do {
+            try await store.users.insert(user)
+        } catch StoreError.duplicate {
+            throw DomainError.conflict("User with this email or username already exists")
+        }
+        return try await issue(for: user, client: client)
+    }
+
+    /// `identifier` is a username or an email. Failures count toward the throttle whether the
+    /// account exists or not, and answer the same, so the endpoint does not reveal accounts.
+    func login(identifier: String, password: String, client: ClientInfo) async throws -> IssuedCredentials {
+        if let wait = await throttle.retryAfter(account: identifier, address: client.address) {
+            throw DomainError.tooManyRequests("Too many failed login attempts. Try again later.", retryAfterSeconds: wait)
+        }
+        guard let user = try await store.users.find(login: identifier),
+            try await hasher.verify(password, against: user.passwordHash)
+        else {
+            await throttle.recordFailure(account: identifier, address: client.address)
+            throw Self.invalidCredentials
+        }
+        await throttle.recordSuccess(account: identifier)
+        guard user.isActive else { throw DomainError.forbidden(Self.accountLocked) }
+        // The answer carries the previous login time, as the old server's did.
+        _ = try await store.users.update(id: user.id, UserChanges(lastLogin: Date()), at: Date())
+        return try await issue(for: user, client: client)
+    }
+
+    /// A new pair for a live session. Older refresh tokens of the same session stay valid until
+    /// they expire or the session is revoked (one Angular auth service keeps its first token).
+    func refresh(token: String) async throws -> IssuedCredentials {
+        guard let claims = await tokens.verifyRefreshToken(token),
+            let session = try await store.sessions.find(id: claims.sessionId),
+            session.userId == claims.userId, session.isLive(at: Date()),
+            let user = try await store.users.find(id: claims.userId)
+        else { throw Self.invalidRefreshToken }
+        guard user.isActive else { throw DomainError.forbidden(Self.accountLocked) }
+        _ = try await store.sessions.touch(id: session.id, at: Date())
+        return IssuedCredentials(
+            user: user, accessToken: try await tokens.accessToken(for: user),
+            refreshToken: try await tokens.refreshToken(for: session), expiresIn: tokens.accessLifetimeSeconds)
+    }
+
+    /// Revokes the session a refresh token names. Without one, revokes every session of the
+    /// signed-in caller. Answers success either way: signing out never fails for the client.
+    func logout(refreshToken: String?, principal: Principal?) async throws {
+        if let refreshToken, let claims = await tokens.verifyRefreshToken(refreshToken) {
+            _ = try await store.sessions.revoke(id: claims.sessionId, at: Date())
+        } else if let principal {
+            _ = try await store.sessions.revokeAll(userId: principal.userId, at: Date())
+        }
+    }
+
+    /// The caller behind an access token, read from the store so that deactivation, deletion
+    /// and role changes apply to the very next request.
+    func authenticate(accessToken: String) async throws -> User {
+        guard let userId = await tokens.verifyAccessToken(accessToken),
+            let user = try await store.users.find(id: userId)
+        else { throw DomainError.unauthenticated("Invalid or expired token") }
+        guard user.isActive else { throw DomainError.unauthenticated(Self.accountLocked) }
+        return user
+    }
+
+    /// Changes the password after checking the current one, signs out every session, and
+    /// returns a fresh pair so the caller's own client stays signed in.
+    func changePassword(
+        principal: Principal, current: String, new: String, client: ClientInfo
+    ) async throws -> IssuedCredentials {
+        if let problem = UserValidation.checkPassword(new, field: "newPassword") {
+            throw DomainError.validation(problem.message, fields: [problem])
+        }
+        guard let user = try await store.users.find(id: principal.userId) else {
+            throw DomainError.unauthenticated("Invalid or expired token")
+        }
+        guard try await hasher.verify(current, against: user.passwordHash) else {
+            throw DomainError.validation(
+                "Current password is incorrect",
+                fields: [FieldError(field: "currentPassword", message: "Current password is incorrect")])
+        }
+        guard current != new else { throw DomainError.validation("New password must differ from the current one") }
+        let hash = try await hasher.hash(new)
+        guard let updated = try await store.users.update(id: user.id, UserChanges(passwordHash: hash), at: Date()) else {
+            throw DomainError.unauthenticated("Invalid or expired token")
+        }
+        _ = try await store.sessions.revokeAll(userId: user.id, at: Date())
+        return try await issue(for: updated, client: client)
+    }
+
+    /// Opens a session and signs a pair for it.
+    private func issue(for user: User, client: ClientInfo) async throws -> IssuedCredentials {
+        let now = Date()
+        let session = AuthSession(
+            userId: user.id, createdAt: now,
+            expiresAt: now.addingTimeInterval(TimeInterval(tokens.refreshLifetime.components.seconds)),
+            userAgent: client.userAgent.map { String($0.prefix(512)) }, ipAddress: client.address)
+        try await store.sessions.insert(session)
+        return IssuedCredentials(
+            user: user, accessToken: try await tokens.accessToken(for: user, now: now),
+            refreshToken: try await tokens.refreshToken(for: session, now: now), expiresIn: tokens.accessLifetimeSeconds)
+    }
+}

@@ -1,0 +1,16 @@
+/// One storage engine: every aggregate's repository plus the engine's life cycle.
+/// `SQLiteStore` and `MongoStore` both provide this; the app picks one from `DATABASE_URL`.
+public protocol Store: Sendable {
+    var users: any UserStore { get }
+    var sessions: any AuthSessionStore { get }
+
+    /// A short human name for logs and `/health` ("sqlite", "mongodb").
+    var engineName: String { get }
+    /// Throws when the engine cannot answer a trivial query.
+    func ping() async throws
+    /// Releases connections and files. Called once at shutdown.
+    func close() async throws
+    /// Removes every record of every aggregate (used by `clear-database` and tests).
+    /// Returns the number of records removed per collection or table.
+    func removeAll() async throws -> [String: Int]
+}

@@ -1,0 +1,65 @@
+import Foundation
+import ParleyCore
+
+/// Filters for listing users. `search` is matched literally (never as a pattern) and without
+/// regard to case against username and email.
+public struct UserQuery: Sendable, Equatable {
+    public var search: String?
+    public var isActive: Bool?
+    public var role: Role?
+    public var page: PageRequest
+
+    public init(search: String? = nil, isActive: Bool? = nil, role: Role? = nil, page: PageRequest = PageRequest()) {
+        self.search = search
+        self.isActive = isActive
+        self.role = role
+        self.page = page
+    }
+}
+
+/// A partial update: only the fields that are set are written; `updatedAt` always is.
+/// Optional fields use a double optional so that "set to null" differs from "leave alone".
+public struct UserChanges: Sendable, Equatable {
+    public var username: String?
+    public var email: String?
+    public var passwordHash: String?
+    public var roles: [Role]?
+    public var isActive: Bool?
+    public var lastLogin: Date?
+    public var avatar: String??
+    public var bio: String??
+    public var phone: String??
+    public var address: String??
+
+    public init(
+        username: String? = nil, email: String? = nil, passwordHash: String? = nil, roles: [Role]? = nil,
+        isActive: Bool? = nil, lastLogin: Date? = nil, avatar: String?? = nil, bio: String?? = nil,
+        phone: String?? = nil, address: String?? = nil
+    ) {
+        self.username = username
+        self.email = email
+        self.passwordHash = passwordHash
+        self.roles = roles
+        self.isActive = isActive
+        self.lastLogin = lastLogin
+        self.avatar = avatar
+        self.bio = bio
+        self.phone = phone
+        self.address = address
+    }
+
+    public var isEmpty: Bool { self == UserChanges() }
+}
+
+/// The users aggregate. Usernames and emails are unique without regard to case; a write that
+/// breaks that throws `StoreError.duplicate(field:)`.
+public protocol UserStore: Sendable {
+    func insert(_ user: User) async throws
+    func find(id: ObjectId) async throws -> User?
+    /// Finds by username or by email, without regard to case.
+    func find(login: String) async throws -> User?
+    func update(id: ObjectId, _ changes: UserChanges, at date: Date) async throws -> User?
+    func delete(id: ObjectId) async throws -> Bool
+    func list(_ query: UserQuery) async throws -> Page<User>
+    func count(role: Role) async throws -> Int
+}

@@ -1,0 +1,49 @@
+import GRDB
+
+/// The schema, one migration per change. Ids are 24-hex TEXT, dates INTEGER milliseconds since
+/// 1970 (compact, and they sort and index as numbers), booleans INTEGER 0/1.
+enum SQLiteMigrations {
+    /// Every table, children first, for `removeAll`.
+    static let tablesInDeletionOrder = ["auth_sessions", "users"]
+
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1-users-and-sessions") { db in
+            try db.execute(
+                sql: """
+                    CREATE TABLE users (
+                        id TEXT PRIMARY KEY NOT NULL,
+                        username TEXT NOT NULL,
+                        email TEXT NOT NULL,
+                        passwordHash TEXT NOT NULL,
+                        roles TEXT NOT NULL,             -- JSON array of role names
+                        isActive INTEGER NOT NULL DEFAULT 1,
+                        createdAt INTEGER NOT NULL,
+                        updatedAt INTEGER NOT NULL,
+                        lastLogin INTEGER,
+                        avatar TEXT,
+                        bio TEXT,
+                        phone TEXT,
+                        address TEXT
+                    );
+                    CREATE UNIQUE INDEX users_username_ci ON users(username COLLATE NOCASE);
+                    CREATE UNIQUE INDEX users_email_ci ON users(email COLLATE NOCASE);
+                    CREATE INDEX users_created ON users(createdAt DESC, id DESC);
+
+                    CREATE TABLE auth_sessions (
+                        id TEXT PRIMARY KEY NOT NULL,
+                        userId TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+                        createdAt INTEGER NOT NULL,
+                        lastUsedAt INTEGER NOT NULL,
+                        expiresAt INTEGER NOT NULL,
+                        revokedAt INTEGER,
+                        userAgent TEXT,
+                        ipAddress TEXT
+                    );
+                    CREATE INDEX auth_sessions_user ON auth_sessions(userId, createdAt DESC);
+                    CREATE INDEX auth_sessions_expiry ON auth_sessions(expiresAt);
+                    """)
+        }
+        return migrator
+    }
+}

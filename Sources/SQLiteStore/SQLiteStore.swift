@@ -1,0 +1,59 @@
+import Foundation
+import GRDB
+import ParleyCore
+import ParleyStore
+
+/// The embedded engine: one SQLite file in WAL mode behind a GRDB `DatabasePool`, so reads run
+/// concurrently with the single writer. GRDB runs every statement on its own dispatch queues,
+/// never on the caller's event loop.
+public final class SQLiteStore: Store {
+    public let users: any UserStore
+    public let sessions: any AuthSessionStore
+    public let engineName = "sqlite"
+
+    private let pool: DatabasePool
+
+    /// Opens (creating if needed) the database at `path` and brings its schema up to date.
+    public init(path: String) throws {
+        let folder = URL(fileURLWithPath: path).deletingLastPathComponent()
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+
+        var configuration = Configuration()
+        configuration.foreignKeysEnabled = true
+        // Wait for a concurrent writer (another process, e.g. seed-sample-data) instead of failing.
+        configuration.busyMode = .timeout(5)
+        configuration.prepareDatabase { db in
+            // WAL with NORMAL sync is durable across application crashes and much faster than FULL.
+            try db.execute(sql: "PRAGMA synchronous = NORMAL")
+        }
+        let pool = try DatabasePool(path: path, configuration: configuration)
+        try SQLiteMigrations.migrator.migrate(pool)
+        self.pool = pool
+        self.users = SQLiteUserStore(pool: pool)
+        self.sessions = SQLiteAuthSessionStore(pool: pool)
+    }
+
+    public func ping() async throws {
+        do {
+            _ = try await pool.read { db in try Int.fetchOne(db, sql: "SELECT 1") }
+        } catch {
+            throw StoreError.unavailable(String(describing: error))
+        }
+    }
+
+    public func close() async throws {
+        try pool.close()
+    }
+
+    public func removeAll() async throws -> [String: Int] {
+        try await pool.write { db in
+            var removed: [String: Int] = [:]
+            // Children before parents so foreign keys never refuse a delete.
+            for table in SQLiteMigrations.tablesInDeletionOrder {
+                try db.execute(sql: "DELETE FROM \(table)")
+                removed[table] = db.changesCount
+            }
+            return removed
+        }
+    }
+}

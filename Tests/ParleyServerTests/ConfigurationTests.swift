@@ -1,0 +1,52 @@
+import Foundation
+import Testing
+@testable import ParleyServer
+
+@Suite("Configuration from the environment")
+struct ConfigurationTests {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("parley-config-\(UUID().uuidString)")
+
+    @Test func productionWithoutSecretsStopsNamingTheVariable() throws {
+        #expect(throws: ConfigurationError(variable: "JWT_SECRET", problem: "is required in production")) {
+            _ = try AppConfiguration.load(from: ["PARLEY_ENV": "production"])
+        }
+        let secret = String(repeating: "a", count: 40)
+        #expect(throws: ConfigurationError(variable: "JWT_REFRESH_SECRET", problem: "is required in production")) {
+            _ = try AppConfiguration.load(from: ["PARLEY_ENV": "production", "JWT_SECRET": secret])
+        }
+        #expect(throws: ConfigurationError(variable: "JWT_REFRESH_SECRET", problem: "must differ from JWT_SECRET")) {
+            _ = try AppConfiguration.load(from: ["PARLEY_ENV": "production", "JWT_SECRET": secret, "JWT_REFRESH_SECRET": secret])
+        }
+    }
+
+    @Test func developmentGeneratesSecretsOnceAndKeepsThem() throws {
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let env = ["DATABASE_URL": "sqlite:\(folder.path)/parley.sqlite"]
+        let first = try AppConfiguration.load(from: env)
+        let second = try AppConfiguration.load(from: env)
+        #expect(first.accessTokenSecret.count >= 64)
+        #expect(first.accessTokenSecret != first.refreshTokenSecret)
+        #expect(first.accessTokenSecret == second.accessTokenSecret)
+        #expect(first.refreshTokenSecret == second.refreshTokenSecret)
+        let attributes = try FileManager.default.attributesOfItem(atPath: folder.appendingPathComponent("jwt-secrets.json").path)
+        #expect((attributes[.posixPermissions] as? NSNumber)?.intValue == 0o600)
+    }
+
+    @Test func defaultsAndBadValues() throws {
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let base = ["DATABASE_URL": "sqlite:\(folder.path)/p.sqlite"]
+        let configuration = try AppConfiguration.load(from: base)
+        #expect(configuration.port == 3000)
+        #expect(configuration.environment == .development)
+        #expect(configuration.corsOrigin == "http://localhost:4200")
+        #expect(StoreLocation.defaultURL == "sqlite:./data/parley.sqlite")
+        #expect(try StoreLocation(url: "mongodb://db:27017/chat") == .mongodb(url: "mongodb://db:27017/chat"))
+
+        #expect(throws: ConfigurationError.self) { _ = try AppConfiguration.load(from: base.merging(["PORT": "http"]) { $1 }) }
+        #expect(throws: ConfigurationError.self) { _ = try AppConfiguration.load(from: base.merging(["PARLEY_ENV": "staging"]) { $1 }) }
+        #expect(throws: ConfigurationError.self) { _ = try AppConfiguration.load(from: ["DATABASE_URL": "postgres://x"]) }
+        #expect(throws: ConfigurationError(variable: "PARLEY_ADMIN_PASSWORD", problem: "is required when any PARLEY_ADMIN_* variable is set")) {
+            _ = try AppConfiguration.load(from: base.merging(["PARLEY_ADMIN_USERNAME": "root", "PARLEY_ADMIN_EMAIL": "r@x.io"]) { $1 })
+        }
+    }
+}

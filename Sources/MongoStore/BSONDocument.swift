@@ -43,3 +43,10 @@ extension BSONDocument: ExpressibleByDictionaryLiteral {
         self.elements = elements.map { (key: $0.0, value: $0.1) }
     }
 }
+
+extension BSONDocument {
+    /// Appends every element of `other`, in order.
+    public mutating func append(contentsOf other: BSONDocument) {
+        for element in other.elements { append(element.key, element.value) }
+    }
+}

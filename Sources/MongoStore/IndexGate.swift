@@ -32,6 +32,7 @@ actor IndexGate {
             try await attempt.value
         case .pending:
             let attempt = Task { [connection, logger] in
+                try await Self.dropLegacyIndexes(on: connection, logger: logger)
                 try await Self.createIndexes(on: connection, logger: logger)
             }
             state = .creating(attempt)
@@ -42,6 +43,30 @@ actor IndexGate {
                 state = .pending
                 throw error
             }
+        }
+    }
+
+    /// Drops the old server's indexes that contradict Parley's rules (see `MongoSchema`).
+    /// Runs before index creation so that, for example, a channel named like one in another
+    /// group is never refused by the old global unique index once Parley is up.
+    private static func dropLegacyIndexes(on connection: MongoConnection, logger: Logger) async throws {
+        let dropped = try await connection.run { client -> [String] in
+            var dropped = [String]()
+            for legacy in MongoSchema.legacyIndexes {
+                let reply: BSONDocument
+                do {
+                    reply = try client.command(legacy.listCommand)
+                } catch let failure as MongoFailure where failure.isNamespaceNotFound {
+                    continue  // a new database: the collection, and so the index, does not exist
+                }
+                guard legacy.shouldDrop(given: reply) else { continue }
+                _ = try client.writeCommand(legacy.dropCommand)
+                dropped.append("\(legacy.collection).\(legacy.name)")
+            }
+            return dropped
+        }
+        for index in dropped {
+            logger.notice("Dropped the old server's unique index, which contradicts Parley's rules", metadata: ["index": "\(index)"])
         }
     }
 

@@ -4,13 +4,15 @@ import Foundation
 /// NSLock rather than `Synchronization.Mutex`, which needs macOS 15 and the package supports 14.
 final class LockedFlag: @unchecked Sendable {
     private let lock = NSLock()
-    private var isSet = false
+    private var flag = false
+
+    var isSet: Bool { lock.withLock { flag } }
 
     /// Sets the flag; returns true only for the call that set it.
     func setOnce() -> Bool {
         lock.withLock {
-            if isSet { return false }
-            isSet = true
+            if flag { return false }
+            flag = true
             return true
         }
     }

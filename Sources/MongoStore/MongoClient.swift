@@ -34,24 +34,68 @@ struct MongoClient {
     }
 
     /// findAndModify returning the document after the update, or nil when nothing matched.
-    func findOneAndUpdate(in collection: String, filter: BSONDocument, update: BSONDocument) throws -> BSONDocument? {
+    /// `extra` holds further command fields such as `arrayFilters`.
+    func findOneAndUpdate(
+        in collection: String, filter: BSONDocument, update: BSONDocument, extra: BSONDocument = [:]
+    ) throws -> BSONDocument? {
         try withCollection(collection) { handle in
             guard let options = mongoc_find_and_modify_opts_new() else {
                 throw MongoFailure(domain: 0, code: 0, message: "could not allocate findAndModify options")
             }
             defer { mongoc_find_and_modify_opts_destroy(options) }
             let reply = try update.withBSON { updateBSON in
-                guard mongoc_find_and_modify_opts_set_update(options, updateBSON),
-                    mongoc_find_and_modify_opts_set_flags(options, MONGOC_FIND_AND_MODIFY_RETURN_NEW)
-                else { throw MongoFailure(domain: 0, code: 0, message: "invalid findAndModify options") }
-                return try filter.withBSON { filterBSON in
-                    try MongoReply.perform { reply, error in
-                        mongoc_collection_find_and_modify_with_opts(handle, filterBSON, options, reply, error)
+                try extra.withBSON { extraBSON in
+                    guard mongoc_find_and_modify_opts_set_update(options, updateBSON),
+                        mongoc_find_and_modify_opts_set_flags(options, MONGOC_FIND_AND_MODIFY_RETURN_NEW),
+                        extra.isEmpty || mongoc_find_and_modify_opts_append(options, extraBSON)
+                    else { throw MongoFailure(domain: 0, code: 0, message: "invalid findAndModify options") }
+                    return try filter.withBSON { filterBSON in
+                        try MongoReply.perform { reply, error in
+                            mongoc_collection_find_and_modify_with_opts(handle, filterBSON, options, reply, error)
+                        }
                     }
                 }
             }
             // The reply is {value: <document or null>, lastErrorObject: …, ok: 1}.
             return reply["value"]?.documentValue
+        }
+    }
+
+    /// Runs an aggregation and collects its results. `pipeline` is the array of stages.
+    func aggregate(in collection: String, pipeline: [BSONValue], options: BSONDocument) throws -> [BSONDocument] {
+        try withCollection(collection) { handle in
+            // libmongoc takes the stages either as an array-shaped bson_t or as {pipeline: [...]};
+            // the second needs no array keys built by hand.
+            let wrapped: BSONDocument = ["pipeline": .array(pipeline)]
+            return try wrapped.withBSON { pipelineBSON in
+                try options.withBSON { optionsBSON in
+                    guard let cursor = mongoc_collection_aggregate(handle, MONGOC_QUERY_NONE, pipelineBSON, optionsBSON, nil)
+                    else {
+                        throw MongoFailure(domain: 0, code: 0, message: "libmongoc returned no aggregation cursor")
+                    }
+                    defer { mongoc_cursor_destroy(cursor) }
+                    return try MongoCursor.drain(cursor)
+                }
+            }
+        }
+    }
+
+    /// Replaces the document matching `filter`, inserting it when none does (`upsert`).
+    func replaceOne(in collection: String, filter: BSONDocument, replacement: BSONDocument, upsert: Bool) throws
+        -> MongoUpdateResult
+    {
+        try withCollection(collection) { handle in
+            let options: BSONDocument = ["upsert": .bool(upsert)]
+            let reply = try filter.withBSON { filterBSON in
+                try replacement.withBSON { replacementBSON in
+                    try options.withBSON { optionsBSON in
+                        try MongoReply.perform { reply, error in
+                            mongoc_collection_replace_one(handle, filterBSON, replacementBSON, optionsBSON, reply, error)
+                        }
+                    }
+                }
+            }
+            return MongoUpdateResult(reply: reply)
         }
     }
 

@@ -14,14 +14,27 @@ struct MongoCollection: Sendable {
 
     func findOne(_ filter: BSONDocument, options: BSONDocument = [:]) async throws -> BSONDocument? {
         var options = options
-        options["limit"] = 1
+        options["limit"] = .int64(1)  // libmongoc documents limit as an int64 option
         options["singleBatch"] = true
         return try await find(filter, options: options).first
     }
 
-    func findOneAndUpdate(_ filter: BSONDocument, update: BSONDocument) async throws -> BSONDocument? {
+    func findOneAndUpdate(_ filter: BSONDocument, update: BSONDocument, extra: BSONDocument = [:]) async throws
+        -> BSONDocument?
+    {
         try await connection.run { [name] client in
-            try client.findOneAndUpdate(in: name, filter: filter, update: update)
+            try client.findOneAndUpdate(in: name, filter: filter, update: update, extra: extra)
+        }
+    }
+
+    func aggregate(_ pipeline: [BSONValue], options: BSONDocument = [:]) async throws -> [BSONDocument] {
+        try await connection.run { [name] client in try client.aggregate(in: name, pipeline: pipeline, options: options) }
+    }
+
+    /// Inserts or replaces one whole document.
+    func upsertOne(_ filter: BSONDocument, replacement: BSONDocument) async throws {
+        _ = try await connection.run { [name] client in
+            try client.replaceOne(in: name, filter: filter, replacement: replacement, upsert: true)
         }
     }
 
@@ -39,6 +52,13 @@ struct MongoCollection: Sendable {
 
     func deleteMany(_ filter: BSONDocument) async throws -> Int {
         try await connection.run { [name] client in try client.deleteMany(in: name, filter: filter) }
+    }
+
+    /// Several counts in one job: one client and one thread hop for a whole dashboard.
+    func countDocuments(each filters: [BSONDocument]) async throws -> [Int] {
+        try await connection.run { [name] client in
+            try filters.map { try client.countDocuments(in: name, filter: $0) }
+        }
     }
 
     func countDocuments(_ filter: BSONDocument, options: BSONDocument = [:]) async throws -> Int {

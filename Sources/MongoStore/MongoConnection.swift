@@ -20,7 +20,7 @@ final class MongoConnection: Sendable {
     let databaseName: String
     private let clients: MongoClientPool
     private let threadPool: NIOThreadPool
-    private let state = LockedFlag()
+    private let closed = LockedFlag()
 
     private init(clients: MongoClientPool, threadPool: NIOThreadPool) {
         self.clients = clients
@@ -31,7 +31,6 @@ final class MongoConnection: Sendable {
     /// Starts the threads, then parses the URL and creates the pool on one of them. Does not
     /// contact the server: libmongoc connects on first use.
     static func open(url: String, threads: Int) async throws -> MongoConnection {
-        MongoLibrary.initialize()
         let threadCount = max(1, threads)
         let threadPool = NIOThreadPool(numberOfThreads: threadCount)
         threadPool.start()
@@ -64,14 +63,27 @@ final class MongoConnection: Sendable {
             throw StoreError.corrupt("BSON conversion failed: \(failure)")
         } catch is NIOThreadPoolError.ThreadPoolInactive {
             throw StoreError.unavailable("the MongoDB store is closed")
+        } catch let cancellation as CancellationError {
+            // The thread pool drops a job either because the caller's task was cancelled (the
+            // job never ran; the cancellation is the caller's to handle) or because the pool
+            // was shut down by `close`.
+            if closed.isSet { throw StoreError.unavailable("the MongoDB store is closed") }
+            throw cancellation
         }
     }
 
     /// Stops the threads — waiting for running jobs, failing queued ones — and only then
     /// destroys the client pool, so no job can still hold a client. Safe to call twice.
     func close() async throws {
-        guard state.setOnce() else { return }
+        guard closed.setOnce() else { return }
         try await threadPool.shutdownGracefully()
-        clients.destroy()
+        // Destroying the pool closes sockets and joins libmongoc's monitoring threads, which
+        // blocks; the thread pool is gone by now, so it gets a short-lived thread of its own.
+        await withCheckedContinuation { (done: CheckedContinuation<Void, Never>) in
+            Thread.detachNewThread { [clients] in
+                clients.destroy()
+                done.resume()
+            }
+        }
     }
 }

@@ -31,7 +31,11 @@ struct MongoFailure: Error, Sendable, Equatable {
     /// exists with other options (for example one created by the old server).
     static let indexConflictCodes: Set<UInt32> = [85, 86]
 
+    /// NamespaceNotFound: the collection does not exist (yet), e.g. listIndexes on a new database.
+    static let namespaceNotFoundCode: UInt32 = 26
+
     var isDuplicateKey: Bool { Self.duplicateKeyCodes.contains(code) }
+    var isNamespaceNotFound: Bool { code == Self.namespaceNotFoundCode }
     var isIndexConflict: Bool { Self.indexConflictCodes.contains(code) }
 
     var storeError: StoreError {

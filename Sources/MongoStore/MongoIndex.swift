@@ -5,13 +5,19 @@ struct MongoIndex: Sendable, Equatable {
     var name: String
     var unique: Bool
     var collation: BSONDocument?
+    /// Only documents matching this are indexed (a unique index then holds only among them).
+    var partialFilter: BSONDocument?
 
-    init(collection: String, keys: BSONDocument, name: String, unique: Bool = false, collation: BSONDocument? = nil) {
+    init(
+        collection: String, keys: BSONDocument, name: String, unique: Bool = false, collation: BSONDocument? = nil,
+        partialFilter: BSONDocument? = nil
+    ) {
         self.collection = collection
         self.keys = keys
         self.name = name
         self.unique = unique
         self.collation = collation
+        self.partialFilter = partialFilter
     }
 
     /// The `createIndexes` command for this index alone. One command per index, so an index
@@ -20,6 +26,7 @@ struct MongoIndex: Sendable, Equatable {
         var specification: BSONDocument = ["key": .document(keys), "name": .string(name)]
         if unique { specification["unique"] = true }
         if let collation { specification["collation"] = .document(collation) }
+        if let partialFilter { specification["partialFilterExpression"] = .document(partialFilter) }
         return ["createIndexes": .string(collection), "indexes": [.document(specification)]]
     }
 }

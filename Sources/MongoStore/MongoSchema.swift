@@ -4,7 +4,18 @@ enum MongoSchema {
     static let collections: [String] = [
         UserDocuments.collection,
         AuthSessionDocuments.collection,
+        GroupDocuments.collection,
+        ChannelDocuments.collection,
+        GroupRequestDocuments.collection,
+        NotificationDocuments.collection,
+        ActivityDocuments.collection,
+        UserSettingsDocuments.collection,
     ]
 
-    static let indexes: [MongoIndex] = UserDocuments.indexes + AuthSessionDocuments.indexes
+    static let indexes: [MongoIndex] =
+        UserDocuments.indexes + AuthSessionDocuments.indexes + GroupDocuments.indexes + ChannelDocuments.indexes
+        + GroupRequestDocuments.indexes + NotificationDocuments.indexes + ActivityDocuments.indexes
+
+    /// The old server's indexes that contradict Parley's rules, dropped before `indexes` are made.
+    static let legacyIndexes: [MongoLegacyIndex] = ChannelDocuments.legacyIndexes
 }

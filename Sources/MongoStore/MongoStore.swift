@@ -6,18 +6,33 @@ import ParleyStore
 public final class MongoStore: Store {
     public let users: any UserStore
     public let sessions: any AuthSessionStore
+    public let groups: any GroupStore
+    public let channels: any ChannelStore
+    public let groupRequests: any GroupRequestStore
+    public let notifications: any NotificationStore
+    public let activity: any ActivityStore
+    public let settings: any SettingsStore
     public var engineName: String { "mongodb" }
     /// The database named in the URL's path, or "parley".
     public let databaseName: String
 
-    private let connection: MongoConnection
+    /// Internal so that live tests can write old-server documents directly.
+    let connection: MongoConnection
 
     private init(connection: MongoConnection, indexes: IndexGate) {
         self.connection = connection
         self.databaseName = connection.databaseName
-        self.users = MongoUserStore(collection: MongoCollection(connection: connection, name: UserDocuments.collection), indexes: indexes)
-        self.sessions = MongoAuthSessionStore(
-            collection: MongoCollection(connection: connection, name: AuthSessionDocuments.collection))
+        func collection(_ name: String) -> MongoCollection { MongoCollection(connection: connection, name: name) }
+        self.users = MongoUserStore(collection: collection(UserDocuments.collection), indexes: indexes)
+        self.sessions = MongoAuthSessionStore(collection: collection(AuthSessionDocuments.collection))
+        self.groups = MongoGroupStore(
+            groups: collection(GroupDocuments.collection), users: collection(UserDocuments.collection),
+            channels: collection(ChannelDocuments.collection), indexes: indexes)
+        self.channels = MongoChannelStore(collection: collection(ChannelDocuments.collection), indexes: indexes)
+        self.groupRequests = MongoGroupRequestStore(collection: collection(GroupRequestDocuments.collection), indexes: indexes)
+        self.notifications = MongoNotificationStore(collection: collection(NotificationDocuments.collection))
+        self.activity = MongoActivityStore(collection: collection(ActivityDocuments.collection))
+        self.settings = MongoSettingsStore(collection: collection(UserSettingsDocuments.collection))
     }
 
     /// Opens a client pool of `threads` clients served by as many threads, and creates the

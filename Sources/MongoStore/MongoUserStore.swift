@@ -19,6 +19,11 @@ struct MongoUserStore: UserStore {
         try await collection.findOne(UserDocuments.filter(id: id)).map(UserDocuments.user(from:))
     }
 
+    func find(ids: [ObjectId]) async throws -> [User] {
+        guard !ids.isEmpty else { return [] }
+        return try await collection.find(UserDocuments.filter(ids: ids)).map(UserDocuments.user(from:))
+    }
+
     func find(login: String) async throws -> User? {
         try await collection.findOne(UserDocuments.filter(login: login), options: UserDocuments.loginOptions)
             .map(UserDocuments.user(from:))
@@ -45,5 +50,14 @@ struct MongoUserStore: UserStore {
 
     func count(role: Role) async throws -> Int {
         try await collection.countDocuments(UserDocuments.filter(role: role))
+    }
+
+    func counts(activeSince: Date, createdSince: Date) async throws -> UserCounts {
+        let counts = try await collection.countDocuments(
+            each: UserDocuments.countFilters(activeSince: activeSince, createdSince: createdSince))
+        guard counts.count == 6 else { throw StoreError.corrupt("expected 6 user counts, got \(counts.count)") }
+        return UserCounts(
+            total: counts[0], active: counts[1], recentlyActive: counts[2], createdSince: counts[3],
+            superAdmins: counts[4], groupAdmins: counts[5])
     }
 }

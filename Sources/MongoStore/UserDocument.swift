@@ -6,7 +6,7 @@ import ParleyCore
 ///
 /// Reading is lenient where old data varies, following what Mongoose did when it loaded such a
 /// document (it fills schema defaults for missing paths): `roles` absent → ["user"], `groups`
-/// absent → [] and non-id entries skipped, `isActive` absent → true, and missing timestamps
+/// absent → [] and non-id entries and repeats skipped, `isActive` absent → true, and missing timestamps
 /// fall back to the id's creation time.
 struct UserDocument: Codable, Equatable {
     var id: ObjectId
@@ -54,7 +54,11 @@ struct UserDocument: Codable, Equatable {
         email = try container.decode(String.self, forKey: .email)
         password = try container.decode(String.self, forKey: .password)
         roles = try container.decodeIfPresent([Role].self, forKey: .roles) ?? [.user]
-        groups = try container.decodeIfPresent([LenientObjectId].self, forKey: .groups)?.compactMap(\.id) ?? []
+        // Each group once: the old user update paths stored string ids, and the group store's
+        // `$addToSet` of the ObjectId does not see a string form already there.
+        var seen = Set<ObjectId>()
+        groups = (try container.decodeIfPresent([LenientObjectId].self, forKey: .groups)?.compactMap(\.id) ?? [])
+            .filter { seen.insert($0).inserted }
         isActive = try container.decodeIfPresent(Bool.self, forKey: .isActive) ?? true
         createdAt = try container.decodeIfPresent(Date.self, forKey: .createdAt) ?? id.timestamp
         updatedAt = try container.decodeIfPresent(Date.self, forKey: .updatedAt) ?? createdAt

@@ -20,8 +20,12 @@ enum UserDocuments {
         MongoIndex(collection: collection, keys: ["createdAt": -1], name: "createdAt_-1"),
     ]
 
+    /// `groups` is written empty: membership is owned by the group store, which keeps
+    /// `users.groups` in step with `groups.members` (as SQLite derives it from memberships).
     static func document(for user: User) throws -> BSONDocument {
-        try BSONEncoder().encode(UserDocument(user))
+        var document = UserDocument(user)
+        document.groups = []
+        return try BSONEncoder().encode(document)
     }
 
     /// Stored data that does not fit the model is reported as corrupt, naming the document.
@@ -43,7 +47,7 @@ enum UserDocuments {
         ["$or": [["username": .string(login)], ["email": .string(login)]]]
     }
 
-    static let loginOptions: BSONDocument = ["collation": .document(MongoCollation.caseInsensitive), "limit": 1]
+    static let loginOptions: BSONDocument = ["collation": .document(MongoCollation.caseInsensitive), "limit": .int64(1)]
 
     static func filter(for query: UserQuery) -> BSONDocument {
         var filter = BSONDocument()
@@ -64,12 +68,30 @@ enum UserDocuments {
         return filter
     }
 
+    /// libmongoc documents `skip` and `limit` as int64 options.
     static func listOptions(for page: PageRequest) -> BSONDocument {
-        ["sort": ["createdAt": -1, "_id": -1], "skip": .int(page.offset), "limit": .int(page.limit)]
+        ["sort": ["createdAt": -1, "_id": -1], "skip": .int64(Int64(page.offset)), "limit": .int64(Int64(page.limit))]
     }
 
     static func filter(role: Role) -> BSONDocument {
         ["roles": .string(role.rawValue)]
+    }
+
+    static func filter(ids: [ObjectId]) -> BSONDocument {
+        ["_id": ["$in": .array(ids.map(BSONValue.objectId))]]
+    }
+
+    /// The six counts behind `UserCounts`, in its field order. "Active" uses the same
+    /// `$ne: false` as the list filter, so documents without `isActive` count as active.
+    static func countFilters(activeSince: Date, createdSince: Date) -> [BSONDocument] {
+        [
+            [:],
+            ["isActive": ["$ne": false]],
+            ["isActive": ["$ne": false], "lastLogin": ["$gte": .date(activeSince)]],
+            ["createdAt": ["$gte": .date(createdSince)]],
+            filter(role: .superAdmin),
+            filter(role: .groupAdmin),
+        ]
     }
 
     /// `$set` of only the given fields plus `updatedAt`. Clearing an optional writes null rather

@@ -6,9 +6,10 @@ public struct PageRequest: Sendable, Equatable {
     public let limit: Int
 
     /// Clamps to sane values instead of passing 0, negatives or huge numbers to the engine.
-    public init(page: Int = 1, limit: Int = 10) {
+    /// `maximumLimit` may be raised for internal and admin listings.
+    public init(page: Int = 1, limit: Int = 10, maximumLimit: Int = PageRequest.maximumLimit) {
         self.page = max(1, page)
-        self.limit = min(max(1, limit), Self.maximumLimit)
+        self.limit = min(max(1, limit), maximumLimit)
     }
 
     public var offset: Int { (page - 1) * limit }
@@ -28,4 +29,9 @@ public struct Page<Item: Sendable>: Sendable {
     public func pageCount(limit: Int) -> Int {
         limit > 0 ? (total + limit - 1) / limit : 0
     }
+}
+
+extension PageRequest {
+    /// For internal listings that need every match (a user's groups, an admin's groups).
+    public static let everything = PageRequest(page: 1, limit: 100_000, maximumLimit: 100_000)
 }

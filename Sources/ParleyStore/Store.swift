@@ -3,6 +3,12 @@
 public protocol Store: Sendable {
     var users: any UserStore { get }
     var sessions: any AuthSessionStore { get }
+    var groups: any GroupStore { get }
+    var channels: any ChannelStore { get }
+    var groupRequests: any GroupRequestStore { get }
+    var notifications: any NotificationStore { get }
+    var activity: any ActivityStore { get }
+    var settings: any SettingsStore { get }
 
     /// A short human name for logs and `/health` ("sqlite", "mongodb").
     var engineName: String { get }

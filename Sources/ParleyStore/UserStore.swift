@@ -51,15 +51,39 @@ public struct UserChanges: Sendable, Equatable {
     public var isEmpty: Bool { self == UserChanges() }
 }
 
-/// The users aggregate. Usernames and emails are unique without regard to case; a write that
+/// The users aggregate. `User.groups` is read from group membership; insert and update do not
+/// write it (the group store keeps it in step). Usernames and emails are unique without regard to case; a write that
 /// breaks that throws `StoreError.duplicate(field:)`.
 public protocol UserStore: Sendable {
     func insert(_ user: User) async throws
     func find(id: ObjectId) async throws -> User?
+    /// The users among `ids` that exist, in no particular order.
+    func find(ids: [ObjectId]) async throws -> [User]
     /// Finds by username or by email, without regard to case.
     func find(login: String) async throws -> User?
     func update(id: ObjectId, _ changes: UserChanges, at date: Date) async throws -> User?
     func delete(id: ObjectId) async throws -> Bool
     func list(_ query: UserQuery) async throws -> Page<User>
     func count(role: Role) async throws -> Int
+    /// Figures for dashboards: `recentlyActive` counts active users whose last login is at or
+    /// after `activeSince`; `createdSince` counts users created at or after that date.
+    func counts(activeSince: Date, createdSince: Date) async throws -> UserCounts
+}
+
+public struct UserCounts: Sendable, Equatable {
+    public var total: Int
+    public var active: Int
+    public var recentlyActive: Int
+    public var createdSince: Int
+    public var superAdmins: Int
+    public var groupAdmins: Int
+
+    public init(total: Int, active: Int, recentlyActive: Int, createdSince: Int, superAdmins: Int, groupAdmins: Int) {
+        self.total = total
+        self.active = active
+        self.recentlyActive = recentlyActive
+        self.createdSince = createdSince
+        self.superAdmins = superAdmins
+        self.groupAdmins = groupAdmins
+    }
 }

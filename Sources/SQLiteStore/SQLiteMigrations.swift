@@ -3,8 +3,12 @@ import GRDB
 /// The schema, one migration per change. Ids are 24-hex TEXT, dates INTEGER milliseconds since
 /// 1970 (compact, and they sort and index as numbers), booleans INTEGER 0/1.
 enum SQLiteMigrations {
-    /// Every table, children first, for `removeAll`.
-    static let tablesInDeletionOrder = ["auth_sessions", "users"]
+    /// Every table, children first, for `removeAll`: deleting a parent first would make the
+    /// cascade empty its children and their counts would be lost.
+    static let tablesInDeletionOrder = [
+        "channel_members", "group_members", "group_requests", "notifications", "user_settings", "activity",
+        "channels", "groups", "auth_sessions", "users",
+    ]
 
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
@@ -43,6 +47,9 @@ enum SQLiteMigrations {
                     CREATE INDEX auth_sessions_user ON auth_sessions(userId, createdAt DESC);
                     CREATE INDEX auth_sessions_expiry ON auth_sessions(expiresAt);
                     """)
+        }
+        migrator.registerMigration("v2-groups-channels-requests-notifications-activity-settings") { db in
+            try db.execute(sql: SQLiteSchemaV2.sql)
         }
         return migrator
     }

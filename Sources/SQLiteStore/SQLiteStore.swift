@@ -9,6 +9,12 @@ import ParleyStore
 public final class SQLiteStore: Store {
     public let users: any UserStore
     public let sessions: any AuthSessionStore
+    public let groups: any GroupStore
+    public let channels: any ChannelStore
+    public let groupRequests: any GroupRequestStore
+    public let notifications: any NotificationStore
+    public let activity: any ActivityStore
+    public let settings: any SettingsStore
     public let engineName = "sqlite"
 
     private let pool: DatabasePool
@@ -31,6 +37,12 @@ public final class SQLiteStore: Store {
         self.pool = pool
         self.users = SQLiteUserStore(pool: pool)
         self.sessions = SQLiteAuthSessionStore(pool: pool)
+        self.groups = SQLiteGroupStore(pool: pool)
+        self.channels = SQLiteChannelStore(pool: pool)
+        self.groupRequests = SQLiteGroupRequestStore(pool: pool)
+        self.notifications = SQLiteNotificationStore(pool: pool)
+        self.activity = SQLiteActivityStore(pool: pool)
+        self.settings = SQLiteSettingsStore(pool: pool)
     }
 
     public func ping() async throws {

@@ -29,24 +29,36 @@ struct SQLiteUserStore: UserStore {
 
     func find(id: ObjectId) async throws -> User? {
         try await pool.read { db in
-            try Row.fetchOne(db, sql: "SELECT * FROM users WHERE id = ?", arguments: [id.hexString])
-                .map(Self.user(from:))
+            try Self.users(from: Row.fetchAll(db, sql: "SELECT * FROM users WHERE id = ?", arguments: [id.hexString]), in: db)
+                .first
+        }
+    }
+
+    func find(ids: [ObjectId]) async throws -> [User] {
+        guard !ids.isEmpty else { return [] }
+        let idList = try SQLiteValues.idList(ids)
+        return try await pool.read { db in
+            try Self.users(
+                from: Row.fetchAll(db, sql: "SELECT * FROM users WHERE id IN (SELECT value FROM json_each(?))", arguments: [idList]),
+                in: db)
         }
     }
 
     func find(login: String) async throws -> User? {
         try await pool.read { db in
             // Both columns carry NOCASE unique indexes, so each branch is an index lookup.
-            try Row.fetchOne(
-                db,
-                sql: """
-                    SELECT * FROM users WHERE username = ? COLLATE NOCASE
-                    UNION ALL
-                    SELECT * FROM users WHERE email = ? COLLATE NOCASE
-                    LIMIT 1
-                    """,
-                arguments: [login, login]
-            ).map(Self.user(from:))
+            try Self.users(
+                from: Row.fetchAll(
+                    db,
+                    sql: """
+                        SELECT * FROM users WHERE username = ? COLLATE NOCASE
+                        UNION ALL
+                        SELECT * FROM users WHERE email = ? COLLATE NOCASE
+                        LIMIT 1
+                        """,
+                    arguments: [login, login]),
+                in: db
+            ).first
         }
     }
 
@@ -73,7 +85,7 @@ struct SQLiteUserStore: UserStore {
         let statementArguments = StatementArguments(arguments)
         return try await pool.write { db in
             try SQLiteValues.mappingDuplicates {
-                try Row.fetchOne(db, sql: sql, arguments: statementArguments).map(Self.user(from:))
+                try Self.users(from: Row.fetchAll(db, sql: sql, arguments: statementArguments), in: db).first
             }
         }
     }
@@ -110,7 +122,7 @@ struct SQLiteUserStore: UserStore {
                 db,
                 sql: "SELECT * FROM users \(whereClause) ORDER BY createdAt DESC, id DESC LIMIT ? OFFSET ?",
                 arguments: pageArguments)
-            return Page(items: try rows.map(Self.user(from:)), total: total)
+            return Page(items: try Self.users(from: rows, in: db), total: total)
         }
     }
 
@@ -123,6 +135,56 @@ struct SQLiteUserStore: UserStore {
         }
     }
 
+    func counts(activeSince: Date, createdSince: Date) async throws -> UserCounts {
+        try await pool.read { db in
+            // One pass over the table; SUM of a comparison counts the rows where it holds.
+            let row = try Row.fetchOne(
+                db,
+                sql: """
+                    SELECT COUNT(*) AS total,
+                           COALESCE(SUM(isActive = 1), 0) AS active,
+                           COALESCE(SUM(isActive = 1 AND lastLogin >= ?), 0) AS recentlyActive,
+                           COALESCE(SUM(createdAt >= ?), 0) AS createdSince,
+                           COALESCE(SUM(EXISTS (SELECT 1 FROM json_each(users.roles) WHERE value = 'super_admin')), 0) AS superAdmins,
+                           COALESCE(SUM(EXISTS (SELECT 1 FROM json_each(users.roles) WHERE value = 'group_admin')), 0) AS groupAdmins
+                    FROM users
+                    """,
+                arguments: [SQLiteValues.millis(activeSince), SQLiteValues.millis(createdSince)])
+            guard let row else { throw StoreError.corrupt("user counts returned no row") }
+            return UserCounts(
+                total: try row.decode(Int.self, forColumn: "total"),
+                active: try row.decode(Int.self, forColumn: "active"),
+                recentlyActive: try row.decode(Int.self, forColumn: "recentlyActive"),
+                createdSince: try row.decode(Int.self, forColumn: "createdSince"),
+                superAdmins: try row.decode(Int.self, forColumn: "superAdmins"),
+                groupAdmins: try row.decode(Int.self, forColumn: "groupAdmins"))
+        }
+    }
+
+    /// Decodes user rows and fills `groups` from group_members with one query for all of them,
+    /// in the order the user joined.
+    static func users(from rows: [Row], in db: Database) throws -> [User] {
+        var users = try rows.map(Self.user(from:))
+        guard !users.isEmpty else { return users }
+        let membershipRows = try Row.fetchAll(
+            db,
+            sql: """
+                SELECT userId, groupId FROM group_members
+                WHERE userId IN (SELECT value FROM json_each(?))
+                ORDER BY joinedAt, groupId
+                """,
+            arguments: [try SQLiteValues.idList(users.map(\.id))])
+        var groupsByUser: [ObjectId: [ObjectId]] = [:]
+        for row in membershipRows {
+            groupsByUser[try SQLiteValues.objectId(row, "userId"), default: []].append(try SQLiteValues.objectId(row, "groupId"))
+        }
+        for index in users.indices {
+            users[index].groups = groupsByUser[users[index].id] ?? []
+        }
+        return users
+    }
+
+    /// One row without its memberships; `users(from:in:)` adds them.
     static func user(from row: Row) throws -> User {
         let roleNames = try SQLiteValues.fromJSON([String].self, row.decode(String.self, forColumn: "roles"))
         return User(

@@ -35,16 +35,40 @@ enum SQLiteValues {
         }
     }
 
+    static func optionalObjectId(_ row: Row, _ column: String) throws -> ObjectId? {
+        guard let text: String = try row.decode(String?.self, forColumn: column) else { return nil }
+        guard let id = ObjectId(text) else { throw StoreError.corrupt("\(column) is not an id: \(text)") }
+        return id
+    }
+
+    /// Ids as one JSON array, for `IN (SELECT value FROM json_each(?))`.
+    static func idList(_ ids: [ObjectId]) throws -> String {
+        try json(ids.map(\.hexString))
+    }
+
+    /// Unique indexes whose field is not simply their last column, keyed by the column list
+    /// SQLite names in its message (it names columns, not the index).
+    static let duplicateFields = [
+        // The partial index allowing one pending request per user and group.
+        "group_requests.userId, group_requests.groupId": "pending",
+    ]
+
     /// Runs a write and turns SQLite's unique-constraint failure into `StoreError.duplicate`,
-    /// naming the column, so services see the same error as from MongoDB.
+    /// naming the field, so services see the same error as from MongoDB.
     static func mappingDuplicates<T>(_ body: () throws -> T) throws -> T {
         do {
             return try body()
         } catch let error as DatabaseError where error.extendedResultCode == .SQLITE_CONSTRAINT_UNIQUE {
-            // The message reads "UNIQUE constraint failed: users.username".
-            let detail = error.message ?? ""
-            let column = detail.split(separator: ".").last.map(String.init) ?? "unknown"
-            throw StoreError.duplicate(field: column)
+            throw StoreError.duplicate(field: duplicateField(message: error.message ?? ""))
         }
+    }
+
+    /// "UNIQUE constraint failed: channels.groupId, channels.name" names the field "name":
+    /// the last column, unless `duplicateFields` knows the whole list.
+    static func duplicateField(message: String) -> String {
+        let prefix = "UNIQUE constraint failed: "
+        let columns = message.hasPrefix(prefix) ? String(message.dropFirst(prefix.count)) : message
+        if let field = duplicateFields[columns] { return field }
+        return columns.split(separator: ".").last.map(String.init) ?? "unknown"
     }
 }

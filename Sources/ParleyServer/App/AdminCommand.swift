@@ -13,7 +13,7 @@ public enum AdminCommand {
         let store = try await StoreFactory.open(configuration.store, logger: logger)
         let threadPool = NIOThreadPool(numberOfThreads: 1)
         threadPool.start()
-        let services = await AppServices(configuration: configuration, store: store, threadPool: threadPool)
+        let services = await AppServices(configuration: configuration, store: store, threadPool: threadPool, logger: logger)
         let outcome: Outcome
         do {
             outcome = try await services.users.bootstrapAdmin(admin).map { .created(username: $0.username) } ?? .alreadyPresent

@@ -8,11 +8,14 @@ public struct AppRequestContext: RequestContext, RemoteAddressRequestContext {
     public var coreContext: CoreRequestContextStorage
     public let remoteAddress: SocketAddress?
     public var principal: Principal?
+    /// The auth session of the access token, when it names one.
+    public var sessionId: ObjectId?
 
     public init(source: ApplicationRequestContextSource) {
         self.coreContext = .init(source: source)
         self.remoteAddress = source.channel.remoteAddress
         self.principal = nil
+        self.sessionId = nil
     }
 
     /// The caller; only reachable behind `AuthenticationMiddleware`, which refuses anonymous

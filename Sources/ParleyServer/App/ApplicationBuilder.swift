@@ -13,7 +13,7 @@ public enum ApplicationBuilder {
         let store = try await StoreFactory.open(configuration.store, logger: logger)
         let threadPool = NIOThreadPool(numberOfThreads: max(2, ProcessInfo.processInfo.activeProcessorCount))
         threadPool.start()
-        let services = await AppServices(configuration: configuration, store: store, threadPool: threadPool)
+        let services = await AppServices(configuration: configuration, store: store, threadPool: threadPool, logger: logger)
 
         if let admin = configuration.admin, let created = try await services.users.bootstrapAdmin(admin) {
             logger.notice("created the first super_admin", metadata: ["username": .string(created.username)])

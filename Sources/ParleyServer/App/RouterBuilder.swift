@@ -17,6 +17,28 @@ enum RouterBuilder {
             to: router, controller: AuthController(auth: services.auth, bodyLimit: bodyLimit), authentication: authentication)
         UserRoutes.add(
             to: router, controller: UserController(users: services.users, bodyLimit: bodyLimit), authentication: authentication)
+        GroupRoutes.add(
+            to: router,
+            controller: GroupController(groups: services.groups, requests: services.groupRequests, channels: services.channels, bodyLimit: bodyLimit),
+            authentication: authentication)
+        GroupRequestRoutes.add(
+            to: router, controller: GroupRequestController(requests: services.groupRequests, bodyLimit: bodyLimit), authentication: authentication)
+        ChannelRoutes.add(
+            to: router,
+            controller: ChannelController(channels: services.channels, users: services.users, activity: services.activity, bodyLimit: bodyLimit),
+            authentication: authentication)
+        ClientRoutes.add(
+            to: router,
+            controller: ClientController(
+                client: services.client, channels: services.channels, notifications: services.notifications, activity: services.activity,
+                hasher: services.hasher, bodyLimit: bodyLimit),
+            authentication: authentication)
+        AdminRoutes.add(
+            to: router,
+            controller: AdminController(
+                admin: services.admin, users: services.users, groups: services.groups, channels: services.channels,
+                activity: services.activity, bodyLimit: bodyLimit),
+            authentication: authentication)
         return router
     }
 

@@ -9,6 +9,8 @@ struct AccessTokenPayload: JWTPayload {
     var username: String
     var email: String
     var roles: [String]
+    /// The session the token was issued for, so "sign out my other sessions" can keep this one.
+    var sid: String?
     var type: String
     var iat: IssuedAtClaim
     var exp: ExpirationClaim

@@ -19,10 +19,10 @@ public struct TokenService: Sendable {
     /// Seconds an access token lives, for the `expiresIn` field.
     var accessLifetimeSeconds: Int { Int(accessLifetime.components.seconds) }
 
-    func accessToken(for user: User, now: Date = Date()) async throws -> String {
+    func accessToken(for user: User, session: AuthSession, now: Date = Date()) async throws -> String {
         let payload = AccessTokenPayload(
             userId: user.id.hexString, username: user.username, email: user.email, roles: user.roles.map(\.rawValue),
-            type: AccessTokenPayload.typeValue, iat: IssuedAtClaim(value: now),
+            sid: session.id.hexString, type: AccessTokenPayload.typeValue, iat: IssuedAtClaim(value: now),
             exp: ExpirationClaim(value: now.addingTimeInterval(TimeInterval(accessLifetime.components.seconds))))
         return try await accessKeys.sign(payload)
     }
@@ -34,10 +34,13 @@ public struct TokenService: Sendable {
         return try await refreshKeys.sign(payload)
     }
 
-    /// The user id an access token names, or nil when it is not a valid, unexpired access token.
-    func verifyAccessToken(_ token: String) async -> ObjectId? {
-        guard let payload = try? await accessKeys.verify(token, as: AccessTokenPayload.self) else { return nil }
-        return ObjectId(payload.userId)
+    /// The user (and session) an access token names, or nil when it is not a valid, unexpired
+    /// access token.
+    func verifyAccessToken(_ token: String) async -> (userId: ObjectId, sessionId: ObjectId?)? {
+        guard let payload = try? await accessKeys.verify(token, as: AccessTokenPayload.self),
+            let userId = ObjectId(payload.userId)
+        else { return nil }
+        return (userId, payload.sid.flatMap(ObjectId.init))
     }
 
     /// The (user, session) a refresh token names, or nil when it is not a valid refresh token.

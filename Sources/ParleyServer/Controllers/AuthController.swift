@@ -44,7 +44,7 @@ struct AuthController: Sendable {
     func logout(_ request: Request, context: AppRequestContext) async throws -> MessageEnvelope {
         let body = try await JSONBody.read(request, limit: bodyLimit)
         var principal: Principal?
-        if let token = AuthenticationMiddleware.token(in: request), let user = try? await auth.authenticate(accessToken: token) {
+        if let token = AuthenticationMiddleware.token(in: request), let (user, _) = try? await auth.authenticate(accessToken: token) {
             principal = Principal(user: user)
         }
         try await auth.logout(refreshToken: try body.trimmedString("refreshToken"), principal: principal)

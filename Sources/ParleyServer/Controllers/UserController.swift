@@ -62,10 +62,10 @@ struct UserController: Sendable {
         return MessageEnvelope(message: "User deleted successfully")
     }
 
-    func groups(_ request: Request, context: AppRequestContext) async throws -> Envelope<[String]> {
+    func groups(_ request: Request, context: AppRequestContext) async throws -> Envelope<[GroupSummaryView]> {
         let principal = try context.requirePrincipal()
-        let ids = try await users.groupIds(principal: principal, id: try context.parameters.objectId("id", thing: "user"))
-        return Envelope(data: ids.map(\.hexString))
+        let groups = try await users.groups(principal: principal, id: try context.parameters.objectId("id", thing: "user"))
+        return Envelope(data: groups.map(GroupSummaryView.init))
     }
 
     /// Public: an unknown or malformed id answers 404 "User not found", as before.

@@ -85,6 +85,49 @@ public struct JSONBody: Sendable {
         }
     }
 
+    /// A whole-number field; nil when absent or null.
+    public func int(_ key: String) throws -> Int? {
+        switch fields[key] {
+        case nil, .null?: return nil
+        case .number(let value)? where value.rounded() == value && abs(value) < 1e15: return Int(value)
+        case let other?: throw Self.wrongType(key, expected: "a whole number", got: other)
+        }
+    }
+
+    public func nullableInt(_ key: String) throws -> Int?? {
+        if case .null? = fields[key] { return .some(nil) }
+        return try int(key).map { .some($0) }
+    }
+
+    public func nullableStringArray(_ key: String) throws -> [String]?? {
+        if case .null? = fields[key] { return .some(nil) }
+        return try stringArray(key).map { .some($0) }
+    }
+
+    /// An id field: nil when absent; 400 "Invalid <thing> id" when present but malformed.
+    public func objectId(_ key: String, thing: String) throws -> ObjectId? {
+        guard let text = try trimmedString(key) else { return nil }
+        guard let id = ObjectId(text) else { throw DomainError.invalidId(thing) }
+        return id
+    }
+
+    /// An array of ids; 400 when any element is not an id.
+    public func objectIds(_ key: String, thing: String) throws -> [ObjectId]? {
+        try stringArray(key)?.map { text in
+            guard let id = ObjectId(text) else { throw DomainError.invalidId(thing) }
+            return id
+        }
+    }
+
+    /// A nested object field.
+    public func object(_ key: String) throws -> [String: JSONValue]? {
+        switch fields[key] {
+        case nil, .null?: return nil
+        case .object(let value)?: return value
+        case let other?: throw Self.wrongType(key, expected: "an object", got: other)
+        }
+    }
+
     private static func wrongType(_ key: String, expected: String, got: JSONValue) -> DomainError {
         let message = "\(key) must be \(expected)"
         return .validation(message, fields: [FieldError(field: key, message: message)])

@@ -12,9 +12,10 @@ struct AuthenticationMiddleware: RouterMiddleware {
         guard let token = Self.token(in: request) else {
             throw DomainError.unauthenticated("Access token required")
         }
-        let user = try await auth.authenticate(accessToken: token)
+        let (user, sessionId) = try await auth.authenticate(accessToken: token)
         var context = context
         context.principal = Principal(user: user)
+        context.sessionId = sessionId
         context.logger[metadataKey: "user_id"] = .string(user.id.hexString)
         return try await next(request, context)
     }

@@ -58,7 +58,7 @@ public struct AuthService: Sendable {
         guard user.isActive else { throw DomainError.forbidden(Self.accountLocked) }
         _ = try await store.sessions.touch(id: session.id, at: Date())
         return IssuedCredentials(
-            user: user, accessToken: try await tokens.accessToken(for: user),
+            user: user, accessToken: try await tokens.accessToken(for: user, session: session),
             refreshToken: try await tokens.refreshToken(for: session), expiresIn: tokens.accessLifetimeSeconds)
     }
 
@@ -74,12 +74,12 @@ public struct AuthService: Sendable {
 
     /// The caller behind an access token, read from the store so that deactivation, deletion
     /// and role changes apply to the very next request.
-    func authenticate(accessToken: String) async throws -> User {
-        guard let userId = await tokens.verifyAccessToken(accessToken),
-            let user = try await store.users.find(id: userId)
+    func authenticate(accessToken: String) async throws -> (User, sessionId: ObjectId?) {
+        guard let claims = await tokens.verifyAccessToken(accessToken),
+            let user = try await store.users.find(id: claims.userId)
         else { throw DomainError.unauthenticated("Invalid or expired token") }
         guard user.isActive else { throw DomainError.unauthenticated(Self.accountLocked) }
-        return user
+        return (user, claims.sessionId)
     }
 
     /// Changes the password after checking the current one, signs out every session, and
@@ -116,7 +116,7 @@ public struct AuthService: Sendable {
             userAgent: client.userAgent.map { String($0.prefix(512)) }, ipAddress: client.address)
         try await store.sessions.insert(session)
         return IssuedCredentials(
-            user: user, accessToken: try await tokens.accessToken(for: user, now: now),
+            user: user, accessToken: try await tokens.accessToken(for: user, session: session, now: now),
             refreshToken: try await tokens.refreshToken(for: session, now: now), expiresIn: tokens.accessLifetimeSeconds)
     }
 }

@@ -86,11 +86,16 @@ public struct UserService: Sendable {
         _ = try await store.sessions.revokeAll(userId: id, at: Date())
     }
 
-    /// The ids of the groups a user belongs to: the user themself and administrators only.
-    func groupIds(principal: Principal, id: ObjectId) async throws -> [ObjectId] {
+    /// The groups a user belongs to: for the user themself and administrators only.
+    func groups(principal: Principal, id: ObjectId) async throws -> [Group] {
         guard principal.userId == id || principal.isAnyAdmin else { throw UserPermissions.insufficient }
         guard let user = try await store.users.find(id: id) else { throw Self.notFound }
-        return user.groups
+        return try await store.groups.find(ids: user.groups).filter { !$0.isArchived }
+    }
+
+    /// Accounts by id, for member lists (the caller has already been allowed to see the list).
+    func publicProfiles(ids: [ObjectId]) async throws -> [User] {
+        try await store.users.find(ids: ids).sorted { $0.username.lowercased() < $1.username.lowercased() }
     }
 
     /// The public avatar lookup; an unknown or malformed id is simply "not found".

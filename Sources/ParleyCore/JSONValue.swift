@@ -38,7 +38,7 @@ public enum JSONValue: Codable, Equatable, Sendable {
         }
     }
 
-    var typeName: String {
+    public var typeName: String {
         switch self {
         case .null: return "null"
         case .bool: return "a boolean"

@@ -1,0 +1,163 @@
+import Foundation
+import ParleyCore
+import ParleyStore
+
+/// Channels inside groups. Reading needs membership of the group (and of the channel when it
+/// is private); managing needs admin rights over the group.
+public struct ChannelService: Sendable {
+    let store: any Store
+    let groups: GroupService
+    let activity: ActivityRecorder
+
+    static let notFound = DomainError.notFound("Channel not found")
+
+    /// A channel with its group. A group id is accepted where a channel id is expected (the
+    /// Angular chat screen sends one) and stands for that group's `general` channel.
+    func resolve(_ id: ObjectId) async throws -> (Channel, Group) {
+        if let channel = try await store.channels.find(id: id), let group = try await store.groups.find(id: channel.groupId) {
+            return (channel, group)
+        }
+        if let group = try await store.groups.find(id: id),
+            let general = try await store.channels.find(groupId: group.id, name: Channel.defaultName)
+        {
+            return (general, group)
+        }
+        throw Self.notFound
+    }
+
+    /// A channel the caller may read; 404 otherwise, so channel ids reveal nothing.
+    func readable(principal: Principal, id: ObjectId) async throws -> (Channel, Group) {
+        let (channel, group) = try await resolve(id)
+        guard GroupPermissions.canRead(channel, in: group, principal: principal) else { throw Self.notFound }
+        return (channel, group)
+    }
+
+    /// Every channel the caller may read, across their groups (all channels for super_admin).
+    func readableChannels(principal: Principal, query: ChannelQuery = ChannelQuery()) async throws -> Page<Channel> {
+        var query = query
+        let memberGroups = try await memberGroups(principal)
+        if !principal.isSuperAdmin {
+            let allowed = Set(memberGroups.map(\.id))
+            query.groupIds = query.groupIds.map { $0.filter(allowed.contains) } ?? Array(allowed)
+            query.includeArchived = false
+        }
+        let page = try await store.channels.list(query)
+        guard !principal.isSuperAdmin else { return page }
+        let byId = Dictionary(uniqueKeysWithValues: memberGroups.map { ($0.id, $0) })
+        let visible = page.items.filter { channel in
+            byId[channel.groupId].map { GroupPermissions.canRead(channel, in: $0, principal: principal) } ?? false
+        }
+        // Private channels the caller cannot read are left out of the page; the total follows.
+        return Page(items: visible, total: page.total - (page.items.count - visible.count))
+    }
+
+    /// Channels of one group, for those who may read it.
+    func channels(principal: Principal, groupId: ObjectId) async throws -> [Channel] {
+        let group = try await groups.get(principal: principal, id: groupId)
+        guard GroupPermissions.canRead(group, principal: principal) else { throw UserPermissions.insufficient }
+        let all = try await store.channels.list(ChannelQuery(groupIds: [group.id], includeArchived: GroupPermissions.canAdminister(group, principal: principal)))
+        // Outsiders looking into a public group see its public channels only.
+        return all.items.filter { !$0.isPrivate || GroupPermissions.canRead($0, in: group, principal: principal) }
+    }
+
+    func create(principal: Principal, groupId: ObjectId, draft: Channel) async throws -> Channel {
+        let group = try await groups.administered(groupId, principal: principal)
+        try ChannelRules.validate(ChannelChanges(name: draft.name, description: draft.description, type: draft.type, maxMembers: .some(draft.maxMembers), settings: draft.settings))
+        var channel = draft
+        channel.groupId = group.id
+        channel.createdBy = principal.userId
+        // A public channel holds the whole group; a private one starts with its creator and the group's admins.
+        channel.members = channel.isPrivate ? Array(Set(group.admins + [principal.userId])) : group.members.map(\.userId)
+        channel.admins = [principal.userId]
+        do {
+            try await store.channels.insert(channel)
+        } catch StoreError.duplicate {
+            throw DomainError.conflict("Channel already exists")
+        }
+        await activity.record(principal, "channel.create", on: "channel", id: channel.id, details: channel.name, administrative: true)
+        return try await store.channels.find(id: channel.id) ?? channel
+    }
+
+    func update(principal: Principal, id: ObjectId, changes: ChannelChanges, action: String = "channel.update") async throws -> Channel {
+        let (channel, _) = try await administered(principal: principal, id: id)
+        try ChannelRules.validate(changes)
+        if channel.name == Channel.defaultName, let name = changes.name, name != Channel.defaultName {
+            throw DomainError.validation("The general channel cannot be renamed")
+        }
+        let updated: Channel?
+        do {
+            updated = try await store.channels.update(id: channel.id, changes, at: Date())
+        } catch StoreError.duplicate {
+            throw DomainError.conflict("Channel already exists")
+        }
+        guard let updated else { throw Self.notFound }
+        await activity.record(principal, action, on: "channel", id: channel.id, details: channel.name, administrative: true)
+        return updated
+    }
+
+    /// Deleting archives the channel: its history stays, and non-admins get 404.
+    func archive(principal: Principal, id: ObjectId, archived: Bool) async throws -> Channel {
+        let (channel, _) = try await administered(principal: principal, id: id)
+        if archived && channel.name == Channel.defaultName {
+            throw DomainError.validation("The general channel cannot be archived")
+        }
+        return try await update(
+            principal: principal, id: channel.id, changes: ChannelChanges(archivedAt: .some(archived ? Date() : nil)),
+            action: archived ? "channel.archive" : "channel.unarchive")
+    }
+
+    /// Admin adds a member of the group to the channel.
+    func addMember(principal: Principal, id: ObjectId, userId: ObjectId) async throws -> Channel {
+        let (channel, group) = try await administered(principal: principal, id: id)
+        guard group.isMember(userId) else { throw DomainError.validation("User is not a member of this channel's group") }
+        guard let updated = try await store.channels.addMember(channelId: channel.id, userId: userId, at: Date()) else { throw Self.notFound }
+        await activity.record(principal, "channel.member.add", on: "channel", id: channel.id, details: userId.hexString, administrative: true)
+        return updated
+    }
+
+    /// Admin removes anyone; a member removes themself (leaving).
+    func removeMember(principal: Principal, id: ObjectId, userId: ObjectId) async throws -> Channel {
+        let (channel, group) = try await resolve(id)
+        let isSelf = principal.userId == userId
+        let isAdmin = GroupPermissions.canAdminister(group, principal: principal)
+        guard isAdmin || GroupPermissions.canRead(channel, in: group, principal: principal) else { throw Self.notFound }
+        guard isSelf || isAdmin else { throw UserPermissions.insufficient }
+        guard channel.members.contains(userId) else { throw DomainError.notFound("User is not a member of this channel") }
+        guard let updated = try await store.channels.removeMember(channelId: channel.id, userId: userId, at: Date()) else { throw Self.notFound }
+        await activity.record(principal, isSelf ? "channel.leave" : "channel.member.remove", on: "channel", id: channel.id, details: channel.name, administrative: !isSelf)
+        return updated
+    }
+
+    /// A member of the group joins a public channel of it.
+    func join(principal: Principal, id: ObjectId) async throws -> Channel {
+        let (channel, group) = try await resolve(id)
+        // Private channels are joined by invitation (an admin adds members); to others they do not exist.
+        guard !channel.isArchived, group.isMember(principal.userId) || principal.isSuperAdmin,
+            !channel.isPrivate || GroupPermissions.canAdminister(group, principal: principal)
+        else { throw Self.notFound }
+        guard let updated = try await store.channels.addMember(channelId: channel.id, userId: principal.userId, at: Date()) else { throw Self.notFound }
+        await activity.record(principal, "channel.join", on: "channel", id: channel.id, details: channel.name)
+        return updated
+    }
+
+    func counts(principal: Principal) async throws -> ChannelCounts {
+        guard principal.isAnyAdmin else { throw UserPermissions.insufficient }
+        if principal.isSuperAdmin { return try await store.channels.counts(groupIds: nil) }
+        let administered = try await store.groups.list(GroupQuery(adminId: principal.userId, page: .everything))
+        return try await store.channels.counts(groupIds: administered.items.map(\.id))
+    }
+
+    func administered(principal: Principal, id: ObjectId) async throws -> (Channel, Group) {
+        let (channel, group) = try await resolve(id)
+        guard GroupPermissions.canSee(group, principal: principal), GroupPermissions.canRead(channel, in: group, principal: principal) || GroupPermissions.canAdminister(group, principal: principal) else {
+            throw Self.notFound
+        }
+        guard GroupPermissions.canAdminister(group, principal: principal) else { throw UserPermissions.insufficient }
+        return (channel, group)
+    }
+
+    private func memberGroups(_ principal: Principal) async throws -> [Group] {
+        guard !principal.isSuperAdmin else { return [] }
+        return try await store.groups.list(GroupQuery(memberId: principal.userId, page: .everything)).items
+    }
+}

@@ -1,0 +1,52 @@
+import ParleyCore
+import ParleyStore
+
+/// `GET /api/admin/dashboard`: the old field names, with real figures.
+struct AdminDashboardView: Encodable, Sendable {
+    let totalUsers: Int
+    let activeUsers: Int
+    let newUsersThisWeek: Int
+    let totalGroups: Int
+    let totalChannels: Int
+    let recentActivity: [ActivityView]
+
+    init(_ dashboard: AdminDashboard) {
+        totalUsers = dashboard.users.total
+        activeUsers = dashboard.users.recentlyActive
+        newUsersThisWeek = dashboard.users.createdSince
+        totalGroups = dashboard.groups.total
+        totalChannels = dashboard.channels.total
+        recentActivity = dashboard.recentActivity.map(ActivityView.init)
+    }
+}
+
+/// `GET /api/admin/stats`: users, groups and channels figures together.
+struct AdminStatsView: Encodable, Sendable {
+    struct Users: Encodable, Sendable {
+        let total: Int
+        let active: Int
+        let inactive: Int
+        let newThisWeek: Int
+    }
+
+    let users: Users
+    let groups: GroupStatsView
+    let channels: ChannelStatsView
+
+    init(_ dashboard: AdminDashboard) {
+        users = Users(
+            total: dashboard.users.total, active: dashboard.users.recentlyActive,
+            inactive: dashboard.users.total - dashboard.users.recentlyActive, newThisWeek: dashboard.users.createdSince)
+        groups = GroupStatsView(dashboard.groups)
+        channels = ChannelStatsView(dashboard.channels)
+    }
+}
+
+/// `{users, total, page, pages, limit}` for the admin user list.
+struct AdminUserListView: Encodable, Sendable {
+    let users: [UserView]
+    let total: Int
+    let page: Int
+    let pages: Int
+    let limit: Int
+}

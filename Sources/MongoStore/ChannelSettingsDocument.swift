@@ -23,6 +23,7 @@ struct ChannelSettingsDocument: Decodable, Equatable {
             allowImageUploads: try container.decodeIfPresent(Bool.self, forKey: .allowImageUploads) ?? defaults.allowImageUploads,
             allowVideoUploads: try container.decodeIfPresent(Bool.self, forKey: .allowVideoUploads) ?? defaults.allowVideoUploads,
             maxFileSize: try container.decodeIfPresent(Int.self, forKey: .maxFileSize) ?? defaults.maxFileSize,
-            allowedFileTypes: try container.decodeIfPresent([String].self, forKey: .allowedFileTypes) ?? defaults.allowedFileTypes)
+            allowedFileTypes: try container.decodeIfPresent([String].self, forKey: .allowedFileTypes)
+                ?? defaults.allowedFileTypes)
     }
 }

@@ -25,8 +25,8 @@ enum GroupMembership {
                 if isAdmin { members[index].role = .admin }
             } else {
                 indexById[userId] = members.count
-                members.append(
-                    GroupMember(userId: userId, username: entry.username ?? "", role: isAdmin ? .admin : .member, joinedAt: joinedAt))
+                let role: GroupMemberRole = isAdmin ? .admin : .member
+                members.append(GroupMember(userId: userId, username: entry.username ?? "", role: role, joinedAt: joinedAt))
             }
         }
         for adminId in admins where indexById[adminId] == nil {

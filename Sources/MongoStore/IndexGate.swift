@@ -66,7 +66,8 @@ actor IndexGate {
             return dropped
         }
         for index in dropped {
-            logger.notice("Dropped the old server's unique index, which contradicts Parley's rules", metadata: ["index": "\(index)"])
+            logger.notice(
+                "Dropped the old server's unique index, which contradicts Parley's rules", metadata: ["index": "\(index)"])
         }
     }
 

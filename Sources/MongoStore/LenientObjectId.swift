@@ -17,3 +17,14 @@ struct LenientObjectId: Decodable {
         }
     }
 }
+
+extension LenientObjectId {
+    /// The same reading for a raw value, such as a `$group` key that may be either form.
+    static func id(in value: BSONValue?) -> ObjectId? {
+        switch value {
+        case .objectId(let id)?: return id
+        case .string(let text)?: return ObjectId(text)
+        default: return nil
+        }
+    }
+}

@@ -38,26 +38,50 @@ struct MongoClient {
     func findOneAndUpdate(
         in collection: String, filter: BSONDocument, update: BSONDocument, extra: BSONDocument = [:]
     ) throws -> BSONDocument? {
+        // The reply is {value: <document or null>, lastErrorObject: …, ok: 1}.
+        let reply = try findAndModify(
+            in: collection, filter: filter, update: update, flags: MONGOC_FIND_AND_MODIFY_RETURN_NEW, extra: extra)
+        return reply["value"]?.documentValue
+    }
+
+    /// findAndModify with `upsert`, returning the whole reply: the caller needs
+    /// `lastErrorObject.updatedExisting` to tell an insert from an update, as well as `value`.
+    func findOneAndUpsert(in collection: String, filter: BSONDocument, update: BSONDocument) throws -> BSONDocument {
+        let flags = mongoc_find_and_modify_flags_t(
+            MONGOC_FIND_AND_MODIFY_RETURN_NEW.rawValue | MONGOC_FIND_AND_MODIFY_UPSERT.rawValue)
+        return try findAndModify(in: collection, filter: filter, update: update, flags: flags, extra: [:])
+    }
+
+    /// findAndModify with `remove`: deletes one matching document and returns it, nil when none matched.
+    func findOneAndDelete(in collection: String, filter: BSONDocument) throws -> BSONDocument? {
+        let reply = try findAndModify(
+            in: collection, filter: filter, update: nil, flags: MONGOC_FIND_AND_MODIFY_REMOVE, extra: [:])
+        return reply["value"]?.documentValue
+    }
+
+    private func findAndModify(
+        in collection: String, filter: BSONDocument, update: BSONDocument?, flags: mongoc_find_and_modify_flags_t,
+        extra: BSONDocument
+    ) throws -> BSONDocument {
         try withCollection(collection) { handle in
             guard let options = mongoc_find_and_modify_opts_new() else {
                 throw MongoFailure(domain: 0, code: 0, message: "could not allocate findAndModify options")
             }
             defer { mongoc_find_and_modify_opts_destroy(options) }
-            let reply = try update.withBSON { updateBSON in
-                try extra.withBSON { extraBSON in
-                    guard mongoc_find_and_modify_opts_set_update(options, updateBSON),
-                        mongoc_find_and_modify_opts_set_flags(options, MONGOC_FIND_AND_MODIFY_RETURN_NEW),
-                        extra.isEmpty || mongoc_find_and_modify_opts_append(options, extraBSON)
-                    else { throw MongoFailure(domain: 0, code: 0, message: "invalid findAndModify options") }
-                    return try filter.withBSON { filterBSON in
-                        try MongoReply.perform { reply, error in
-                            mongoc_collection_find_and_modify_with_opts(handle, filterBSON, options, reply, error)
-                        }
+            if let update {
+                let accepted = try update.withBSON { updateBSON in mongoc_find_and_modify_opts_set_update(options, updateBSON) }
+                guard accepted else { throw MongoFailure(domain: 0, code: 0, message: "invalid findAndModify update") }
+            }
+            return try extra.withBSON { extraBSON in
+                guard mongoc_find_and_modify_opts_set_flags(options, flags),
+                    extra.isEmpty || mongoc_find_and_modify_opts_append(options, extraBSON)
+                else { throw MongoFailure(domain: 0, code: 0, message: "invalid findAndModify options") }
+                return try filter.withBSON { filterBSON in
+                    try MongoReply.perform { reply, error in
+                        mongoc_collection_find_and_modify_with_opts(handle, filterBSON, options, reply, error)
                     }
                 }
             }
-            // The reply is {value: <document or null>, lastErrorObject: …, ok: 1}.
-            return reply["value"]?.documentValue
         }
     }
 

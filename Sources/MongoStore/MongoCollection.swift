@@ -27,6 +27,17 @@ struct MongoCollection: Sendable {
         }
     }
 
+    /// The whole findAndModify reply of an upsert (see `MongoClient.findOneAndUpsert`).
+    func findOneAndUpsert(_ filter: BSONDocument, update: BSONDocument) async throws -> BSONDocument {
+        try await connection.run { [name] client in
+            try client.findOneAndUpsert(in: name, filter: filter, update: update)
+        }
+    }
+
+    func findOneAndDelete(_ filter: BSONDocument) async throws -> BSONDocument? {
+        try await connection.run { [name] client in try client.findOneAndDelete(in: name, filter: filter) }
+    }
+
     func aggregate(_ pipeline: [BSONValue], options: BSONDocument = [:]) async throws -> [BSONDocument] {
         try await connection.run { [name] client in try client.aggregate(in: name, pipeline: pipeline, options: options) }
     }

@@ -68,9 +68,11 @@ struct MongoGroupStore: GroupStore {
             let document = try await groups.findOneAndUpdate(
                 GroupDocuments.filter(id: groupId), update: GroupMembershipDocuments.remove(userId: userId, at: date))
         else { return nil }
-        _ = try await users.updateOne(UserDocuments.filter(id: userId), update: GroupMembershipDocuments.userLeft(groupId: groupId))
+        _ = try await users.updateOne(
+            UserDocuments.filter(id: userId), update: GroupMembershipDocuments.userLeft(groupId: groupId))
         _ = try await channels.updateMany(
-            GroupMembershipDocuments.channelsFilter(groupId: groupId), update: GroupMembershipDocuments.channelsLeft(userId: userId))
+            GroupMembershipDocuments.channelsFilter(groupId: groupId),
+            update: GroupMembershipDocuments.channelsLeft(userId: userId))
         return try GroupDocuments.group(from: document)
     }
 

@@ -7,10 +7,13 @@ struct MongoIndex: Sendable, Equatable {
     var collation: BSONDocument?
     /// Only documents matching this are indexed (a unique index then holds only among them).
     var partialFilter: BSONDocument?
+    /// For a text index: the language whose stemming and stop words apply; "none" keeps every
+    /// word as typed.
+    var defaultLanguage: String?
 
     init(
         collection: String, keys: BSONDocument, name: String, unique: Bool = false, collation: BSONDocument? = nil,
-        partialFilter: BSONDocument? = nil
+        partialFilter: BSONDocument? = nil, defaultLanguage: String? = nil
     ) {
         self.collection = collection
         self.keys = keys
@@ -18,6 +21,7 @@ struct MongoIndex: Sendable, Equatable {
         self.unique = unique
         self.collation = collation
         self.partialFilter = partialFilter
+        self.defaultLanguage = defaultLanguage
     }
 
     /// The `createIndexes` command for this index alone. One command per index, so an index
@@ -27,6 +31,7 @@ struct MongoIndex: Sendable, Equatable {
         if unique { specification["unique"] = true }
         if let collation { specification["collation"] = .document(collation) }
         if let partialFilter { specification["partialFilterExpression"] = .document(partialFilter) }
+        if let defaultLanguage { specification["default_language"] = .string(defaultLanguage) }
         return ["createIndexes": .string(collection), "indexes": [.document(specification)]]
     }
 }

@@ -10,11 +10,16 @@ enum MongoSchema {
         NotificationDocuments.collection,
         ActivityDocuments.collection,
         UserSettingsDocuments.collection,
+        MessageDocuments.collection,
+        MessageEditDocuments.collection,
+        ReadStateDocuments.collection,
+        ReactionDocuments.collection,
     ]
 
     static let indexes: [MongoIndex] =
         UserDocuments.indexes + AuthSessionDocuments.indexes + GroupDocuments.indexes + ChannelDocuments.indexes
-        + GroupRequestDocuments.indexes + NotificationDocuments.indexes + ActivityDocuments.indexes
+        + GroupRequestDocuments.indexes + NotificationDocuments.indexes + ActivityDocuments.indexes + MessageDocuments.indexes
+        + MessageEditDocuments.indexes + ReactionDocuments.indexes
 
     /// The old server's indexes that contradict Parley's rules, dropped before `indexes` are made.
     static let legacyIndexes: [MongoLegacyIndex] = ChannelDocuments.legacyIndexes

@@ -12,6 +12,8 @@ public final class MongoStore: Store {
     public let notifications: any NotificationStore
     public let activity: any ActivityStore
     public let settings: any SettingsStore
+    public let messages: any MessageStore
+    public let reactions: any ReactionStore
     public var engineName: String { "mongodb" }
     /// The database named in the URL's path, or "parley".
     public let databaseName: String
@@ -33,6 +35,10 @@ public final class MongoStore: Store {
         self.notifications = MongoNotificationStore(collection: collection(NotificationDocuments.collection))
         self.activity = MongoActivityStore(collection: collection(ActivityDocuments.collection))
         self.settings = MongoSettingsStore(collection: collection(UserSettingsDocuments.collection))
+        self.messages = MongoMessageStore(
+            messages: collection(MessageDocuments.collection), edits: collection(MessageEditDocuments.collection),
+            readState: collection(ReadStateDocuments.collection), indexes: indexes)
+        self.reactions = MongoReactionStore(collection: collection(ReactionDocuments.collection), indexes: indexes)
     }
 
     /// Opens a client pool of `threads` clients served by as many threads, and creates the

@@ -9,6 +9,8 @@ public protocol Store: Sendable {
     var notifications: any NotificationStore { get }
     var activity: any ActivityStore { get }
     var settings: any SettingsStore { get }
+    var messages: any MessageStore { get }
+    var reactions: any ReactionStore { get }
 
     /// A short human name for logs and `/health` ("sqlite", "mongodb").
     var engineName: String { get }

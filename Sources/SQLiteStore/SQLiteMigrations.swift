@@ -4,8 +4,10 @@ import GRDB
 /// 1970 (compact, and they sort and index as numbers), booleans INTEGER 0/1.
 enum SQLiteMigrations {
     /// Every table, children first, for `removeAll`: deleting a parent first would make the
-    /// cascade empty its children and their counts would be lost.
+    /// cascade empty its children and their counts would be lost. `messages_fts` is not listed:
+    /// the delete trigger on `messages` empties it, and `removeAll` then rebuilds it.
     static let tablesInDeletionOrder = [
+        "message_reactions", "message_edits", "read_state", "messages",
         "channel_members", "group_members", "group_requests", "notifications", "user_settings", "activity",
         "channels", "groups", "auth_sessions", "users",
     ]
@@ -50,6 +52,9 @@ enum SQLiteMigrations {
         }
         migrator.registerMigration("v2-groups-channels-requests-notifications-activity-settings") { db in
             try db.execute(sql: SQLiteSchemaV2.sql)
+        }
+        migrator.registerMigration("v3-messages") { db in
+            try db.execute(sql: SQLiteSchemaV3.sql)
         }
         return migrator
     }

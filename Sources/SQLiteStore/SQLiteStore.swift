@@ -15,12 +15,18 @@ public final class SQLiteStore: Store {
     public let notifications: any NotificationStore
     public let activity: any ActivityStore
     public let settings: any SettingsStore
+    public let messages: any MessageStore
+    public let reactions: any ReactionStore
     public let engineName = "sqlite"
 
     private let pool: DatabasePool
 
     /// Opens (creating if needed) the database at `path` and brings its schema up to date.
+    /// The database file.
+    public let path: String
+
     public init(path: String) throws {
+        self.path = path
         let folder = URL(fileURLWithPath: path).deletingLastPathComponent()
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
 
@@ -43,6 +49,8 @@ public final class SQLiteStore: Store {
         self.notifications = SQLiteNotificationStore(pool: pool)
         self.activity = SQLiteActivityStore(pool: pool)
         self.settings = SQLiteSettingsStore(pool: pool)
+        self.messages = SQLiteMessageStore(pool: pool)
+        self.reactions = SQLiteReactionStore(pool: pool)
     }
 
     public func ping() async throws {
@@ -54,6 +62,9 @@ public final class SQLiteStore: Store {
     }
 
     public func close() async throws {
+        // Fold the WAL back into the database first, so a closed store is one self-contained file;
+        // if that fails the WAL simply stays and is replayed at the next open.
+        _ = try? await pool.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA wal_checkpoint(TRUNCATE)") }
         try pool.close()
     }
 
@@ -62,10 +73,25 @@ public final class SQLiteStore: Store {
             var removed: [String: Int] = [:]
             // Children before parents so foreign keys never refuse a delete.
             for table in SQLiteMigrations.tablesInDeletionOrder {
+                // Counted first: rows removed by a cascade within the same table (the replies
+                // of a removed message) are not in the statement's change count.
+                removed[table] = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM \(table)") ?? 0
                 try db.execute(sql: "DELETE FROM \(table)")
-                removed[table] = db.changesCount
             }
+            // The delete trigger has already taken every message out of the index; rebuilding
+            // from the now empty table also gives back the space its segments held.
+            try db.execute(sql: "INSERT INTO messages_fts (messages_fts) VALUES ('rebuild')")
             return removed
+        }
+    }
+
+    /// Inserts many messages in one write transaction with one prepared statement, keeping reply
+    /// counts as `messages.insert` does. For seeding and benchmarks: one transaction instead of
+    /// one per message makes a million rows a matter of minutes. Callers pass batches (tens of
+    /// thousands) so that neither the array nor the transaction grows without bound.
+    public func bulkInsert(_ messages: [Message]) async throws {
+        try await pool.write { db in
+            for message in messages { try SQLiteMessageRows.insert(message, in: db) }
         }
     }
 }

@@ -23,7 +23,9 @@ struct Serve: AsyncParsableCommand {
         var logger = Logger(label: "parley")
         logger.logLevel = configuration.logLevel
         let app = try await ApplicationBuilder.build(configuration: configuration, logger: logger) { port in
-            print("Parley is listening on http://\(configuration.host == "0.0.0.0" ? "localhost" : configuration.host):\(port)")
+            let host = configuration.host == "0.0.0.0" ? "localhost" : configuration.host
+            // Written straight to the file handle: print() is buffered when stdout is a pipe.
+            FileHandle.standardOutput.write(Data("Parley is listening on http://\(host):\(port)\n".utf8))
         }
         try await app.runService()
     }

@@ -6,7 +6,7 @@ import Testing
 /// super_admin) must get. Every actor works on a fresh target, so a permitted change by one
 /// actor cannot hide a refusal for the next.
 struct PermissionMatrixCase: Sendable, CustomStringConvertible {
-    enum TargetKind: Sendable { case publicGroup, privateGroup, joinRequest }
+    enum TargetKind: Sendable { case publicGroup, privateGroup, joinRequest, memberMessage }
 
     let method: HTTPMethodName
     let route: String
@@ -34,6 +34,7 @@ struct PermissionMatrixCase: Sendable, CustomStringConvertible {
         let world: PermissionWorld
         let target: Target
         let requestId: String?
+        var messageId: String? = nil
     }
 
     /// Runs the case for every actor; returns one line per actor whose status differed.
@@ -47,6 +48,11 @@ struct PermissionMatrixCase: Sendable, CustomStringConvertible {
             case .joinRequest:
                 let (target, requestId, _) = try await world.makeRequestTarget()
                 fixture = Fixture(world: world, target: target, requestId: requestId)
+            case .memberMessage:
+                let target = try await world.makeTarget(isPrivate: false)
+                let posted = try await world.expect(
+                    201, .post, "/api/messages", world.member, ["channelId": target.extraChannelId, "text": "hello from member"])
+                fixture = Fixture(world: world, target: target, requestId: nil, messageId: posted.data["_id"] as? String)
             }
             var json = body(fixture)
             if json == nil && method != .get { json = [:] }

@@ -23,7 +23,8 @@ enum TestApp {
     }
 
     static func run(
-        configure: (inout AppConfiguration) -> Void = { _ in }, _ body: @Sendable (APIClient) async throws -> Void
+        configure: (inout AppConfiguration) -> Void = { _ in }, events: any EventBus = InProcessEventBus(),
+        _ body: @Sendable (APIClient) async throws -> Void
     ) async throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("parley-test-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: folder) }
@@ -31,7 +32,7 @@ enum TestApp {
         configure(&configuration)
         var logger = Logger(label: "parley-test")
         logger.logLevel = configuration.logLevel
-        let app = try await ApplicationBuilder.build(configuration: configuration, logger: logger)
+        let app = try await ApplicationBuilder.build(configuration: configuration, logger: logger, events: events)
         try await app.test(.live) { client in
             try await body(APIClient(client: client))
         }

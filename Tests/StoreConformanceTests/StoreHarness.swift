@@ -43,16 +43,25 @@ enum Engine: String, CustomStringConvertible, Sendable {
         components?.path = "/" + name
         return components?.string ?? base
     }
+
+    /// Leaves nothing behind: a MongoDB test database is emptied, a SQLite folder removed.
+    func discard(_ store: any Store) async {
+        if self == .mongodb { _ = try? await store.removeAll() }
+        try? await store.close()
+        if let sqlite = store as? SQLiteStore {
+            try? FileManager.default.removeItem(at: URL(fileURLWithPath: sqlite.path).deletingLastPathComponent())
+        }
+    }
 }
 
-/// Runs `body` against a fresh store and closes it afterwards, even when the body throws.
+/// Runs `body` against a fresh store and discards it afterwards, even when the body throws.
 func withStore(_ engine: Engine, _ body: (any Store) async throws -> Void) async throws {
     let store = try await engine.open()
     do {
         try await body(store)
     } catch {
-        try? await store.close()
+        await engine.discard(store)
         throw error
     }
-    try await store.close()
+    await engine.discard(store)
 }

@@ -15,21 +15,29 @@ public struct AppServices: Sendable {
     public let activity: ActivityService
     public let client: ClientService
     public let admin: AdminService
+    public let messages: MessageService
+    public let reactions: ReactionService
+    public let replies: ReplyService
+    public let events: any EventBus
     let hasher: PasswordHasher
 
-    public init(configuration: AppConfiguration, store: any Store, threadPool: NIOThreadPool, logger: Logger) async {
+    public init(
+        configuration: AppConfiguration, store: any Store, threadPool: NIOThreadPool, logger: Logger,
+        events: any EventBus = InProcessEventBus()
+    ) async {
         let hasher = PasswordHasher(cost: configuration.bcryptCost, threadPool: threadPool)
         let tokens = await TokenService(
             accessSecret: configuration.accessTokenSecret, refreshSecret: configuration.refreshTokenSecret,
             accessLifetime: configuration.accessTokenLifetime, refreshLifetime: configuration.refreshTokenLifetime)
+        let recorder = ActivityRecorder(store: store.activity, logger: logger)
         self.store = store
         self.auth = AuthService(
-            store: store, tokens: tokens, hasher: hasher, throttle: LoginThrottle(limits: configuration.loginThrottle))
+            store: store, tokens: tokens, hasher: hasher, throttle: LoginThrottle(limits: configuration.loginThrottle),
+            activity: recorder)
         self.hasher = hasher
         self.users = UserService(store: store, hasher: hasher)
-        let recorder = ActivityRecorder(store: store.activity, logger: logger)
         let notifications = NotificationService(store: store.notifications, logger: logger)
-        let groups = GroupService(store: store, activity: recorder, notifications: notifications)
+        let groups = GroupService(store: store, activity: recorder, notifications: notifications, events: events)
         let channels = ChannelService(store: store, groups: groups, activity: recorder)
         self.notifications = notifications
         self.groups = groups
@@ -37,6 +45,12 @@ public struct AppServices: Sendable {
         self.groupRequests = GroupRequestService(store: store, groups: groups, activity: recorder, notifications: notifications)
         self.activity = ActivityService(store: store)
         self.client = ClientService(store: store, users: users, channels: channels, notifications: notifications, activity: recorder)
-        self.admin = AdminService(store: store, users: users, groups: groups, channels: channels, activity: recorder)
+        let messages = MessageService(
+            store: store, channels: channels, notifications: notifications, activity: recorder, events: events)
+        self.events = events
+        self.messages = messages
+        self.reactions = ReactionService(store: store, messages: messages, events: events)
+        self.replies = ReplyService(store: store, messages: messages)
+        self.admin = AdminService(store: store, users: users, groups: groups, channels: channels, messages: messages, activity: recorder)
     }
 }

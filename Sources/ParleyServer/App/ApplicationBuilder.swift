@@ -8,12 +8,14 @@ import ParleyStore
 /// first administrator when asked to, and wires services, routes and shutdown.
 public enum ApplicationBuilder {
     public static func build(
-        configuration: AppConfiguration, logger: Logger, onServerRunning: (@Sendable (Int) async -> Void)? = nil
+        configuration: AppConfiguration, logger: Logger, events: any EventBus = InProcessEventBus(),
+        onServerRunning: (@Sendable (Int) async -> Void)? = nil
     ) async throws -> some ApplicationProtocol {
         let store = try await StoreFactory.open(configuration.store, logger: logger)
         let threadPool = NIOThreadPool(numberOfThreads: max(2, ProcessInfo.processInfo.activeProcessorCount))
         threadPool.start()
-        let services = await AppServices(configuration: configuration, store: store, threadPool: threadPool, logger: logger)
+        let services = await AppServices(
+            configuration: configuration, store: store, threadPool: threadPool, logger: logger, events: events)
 
         if let admin = configuration.admin, let created = try await services.users.bootstrapAdmin(admin) {
             logger.notice("created the first super_admin", metadata: ["username": .string(created.username)])

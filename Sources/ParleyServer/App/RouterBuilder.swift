@@ -16,7 +16,8 @@ enum RouterBuilder {
         AuthRoutes.add(
             to: router, controller: AuthController(auth: services.auth, bodyLimit: bodyLimit), authentication: authentication)
         UserRoutes.add(
-            to: router, controller: UserController(users: services.users, bodyLimit: bodyLimit), authentication: authentication)
+            to: router, controller: UserController(users: services.users, activity: services.activity, client: services.client, bodyLimit: bodyLimit),
+            authentication: authentication)
         GroupRoutes.add(
             to: router,
             controller: GroupController(groups: services.groups, requests: services.groupRequests, channels: services.channels, bodyLimit: bodyLimit),
@@ -27,16 +28,21 @@ enum RouterBuilder {
             to: router,
             controller: ChannelController(channels: services.channels, users: services.users, activity: services.activity, bodyLimit: bodyLimit),
             authentication: authentication)
+        MessageRoutes.add(
+            to: router, messages: MessageController(messages: services.messages, bodyLimit: bodyLimit),
+            reactions: ReactionController(reactions: services.reactions, bodyLimit: bodyLimit),
+            replies: ReplyController(replies: services.replies, bodyLimit: bodyLimit), authentication: authentication)
         ClientRoutes.add(
             to: router,
             controller: ClientController(
-                client: services.client, channels: services.channels, notifications: services.notifications, activity: services.activity,
+                client: services.client, channels: services.channels, messages: services.messages,
+                notifications: services.notifications, activity: services.activity,
                 hasher: services.hasher, bodyLimit: bodyLimit),
             authentication: authentication)
         AdminRoutes.add(
             to: router,
             controller: AdminController(
-                admin: services.admin, users: services.users, groups: services.groups, channels: services.channels,
+                admin: services.admin, users: services.users, groups: services.groups, channels: services.channels, messages: services.messages,
                 activity: services.activity, bodyLimit: bodyLimit),
             authentication: authentication)
         return router

@@ -9,6 +9,7 @@ struct AdminController: Sendable {
     let users: UserService
     let groups: GroupService
     let channels: ChannelService
+    let messages: MessageService
     let activity: ActivityService
     let bodyLimit: Int
 
@@ -128,6 +129,19 @@ struct AdminController: Sendable {
             query.groupIds = try await groups.list(principal: principal, query: GroupQuery(adminId: principal.userId, page: .everything)).items.map(\.id)
         }
         return Envelope(data: try await channels.store.channels.list(query).items.map(ChannelView.init))
+    }
+
+    /// Recent messages across the channels the admin oversees (all for super_admin), or one
+    /// channel's history with `channelId`.
+    func recentMessages(_ request: Request, context: AppRequestContext) async throws -> Envelope<[MessageView]> {
+        let principal = try context.requirePrincipal()
+        try admin.requireAdmin(principal)
+        if let channelId = try MessageController.optionalId(request, "channelId", thing: "channel") {
+            let page = try await messages.history(principal: principal, channelId: channelId, window: try MessageController.window(request))
+            return Envelope(data: page.map(MessageView.init))
+        }
+        let (limit, _) = try MessageController.limitOffset(request, defaultLimit: 50)
+        return Envelope(data: try await messages.recent(principal: principal, limit: limit).map(MessageView.init))
     }
 
     /// The audit log: `page`, `limit`, `action`, `targetType`, `userId`, `from`, `to` (ISO dates).

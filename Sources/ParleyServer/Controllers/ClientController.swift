@@ -7,6 +7,7 @@ import ParleyStore
 struct ClientController: Sendable {
     let client: ClientService
     let channels: ChannelService
+    let messages: MessageService
     let notifications: NotificationService
     let activity: ActivityService
     let hasher: PasswordHasher
@@ -41,6 +42,20 @@ struct ClientController: Sendable {
             return Envelope(data: try await channels.channels(principal: principal, groupId: groupId).map(ChannelView.init))
         }
         return Envelope(data: try await channels.readableChannels(principal: principal).items.map(ChannelView.init))
+    }
+
+    /// The old API's channel read for members: `channelId` (required), `limit`, `offset`.
+    func channelMessages(_ request: Request, context: AppRequestContext) async throws -> Envelope<[MessageView]> {
+        let principal = try context.requirePrincipal()
+        guard let text = request.queryString("channelId") else { throw DomainError.validation("Channel ID is required") }
+        guard let channelId = ObjectId(text) else { throw DomainError.invalidId("channel") }
+        let page = try await messages.history(principal: principal, channelId: channelId, window: try MessageController.window(request))
+        return Envelope(data: page.map(MessageView.init))
+    }
+
+    func recentMessages(_ request: Request, context: AppRequestContext) async throws -> Envelope<[MessageView]> {
+        let (limit, _) = try MessageController.limitOffset(request, defaultLimit: 20)
+        return Envelope(data: try await messages.recent(principal: try context.requirePrincipal(), limit: limit).map(MessageView.init))
     }
 
     func notificationList(_ request: Request, context: AppRequestContext) async throws -> Envelope<[NotificationView]> {

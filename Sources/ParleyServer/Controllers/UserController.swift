@@ -5,7 +5,50 @@ import ParleyStore
 /// `/api/users`.
 struct UserController: Sendable {
     let users: UserService
+    var activity: ActivityService? = nil
+    var client: ClientService? = nil
     let bodyLimit: Int
+
+    /// Finds people to add or mention: public profiles of active users whose username or
+    /// email contains the text (emails are matched but shown only to admins).
+    func search(_ request: Request, context: AppRequestContext) async throws -> Envelope<[UserView]> {
+        let principal = try context.requirePrincipal()
+        guard let text = request.queryString("query") ?? request.queryString("q") ?? request.queryString("search") else {
+            throw DomainError.validation("Search query is required")
+        }
+        let (limit, _) = try MessageController.limitOffset(request, defaultLimit: 20)
+        let found = try await users.search(principal: principal, text: text, limit: limit)
+        return Envelope(data: found.map { UserView($0, visibility: principal.isAnyAdmin || $0.id == principal.userId ? .private : .public) })
+    }
+
+    func stats(_ request: Request, context: AppRequestContext) async throws -> Envelope<UserStatsView> {
+        Envelope(data: UserStatsView(try await users.counts(principal: try context.requirePrincipal())))
+    }
+
+    /// `{isActive}` (super_admin: activates or deactivates) or `{status}` (the user's own
+    /// presence status: online, away, busy, offline).
+    func updateStatus(_ request: Request, context: AppRequestContext) async throws -> Envelope<UserView> {
+        let principal = try context.requirePrincipal()
+        let id = try context.parameters.objectId("id", thing: "user")
+        let body = try await JSONBody.read(request, limit: bodyLimit)
+        if let isActive = try body.bool("isActive") {
+            let user = try await users.update(principal: principal, id: id, update: UserUpdate(isActive: isActive))
+            return Envelope(data: UserView(user), message: "User status updated successfully")
+        }
+        guard let status = try body.trimmedString("status") else { throw DomainError.validation("isActive or status is required") }
+        guard id == principal.userId, let client else { throw UserPermissions.insufficient }
+        _ = try await client.setStatus(principal: principal, status: status)
+        let (user, _) = try await users.get(principal: principal, id: id)
+        return Envelope(data: UserView(user), message: "User status updated successfully")
+    }
+
+    func activityList(_ request: Request, context: AppRequestContext) async throws -> Envelope<[ActivityView]> {
+        let principal = try context.requirePrincipal()
+        guard let activity else { throw DomainError.notImplemented("Activity is not available") }
+        let entries = try await activity.activity(
+            principal: principal, of: try context.parameters.objectId("id", thing: "user"), page: try request.pageRequest(defaultLimit: 50))
+        return Envelope(data: entries.items.map(ActivityView.init))
+    }
 
     func list(_ request: Request, context: AppRequestContext) async throws -> Envelope<UserListView> {
         let principal = try context.requirePrincipal()

@@ -50,6 +50,8 @@ struct ErrorEnvelopeMiddleware<Context: RequestContext>: RouterMiddleware {
     }
 
     static func response(status: Int, body: ErrorBody) -> Response {
+        var body = body
+        body.statusCode = status
         let encoder = JSONEncoder()
         let data = (try? encoder.encode(body)) ?? Data(#"{"success":false,"status":"error","message":"Internal server error","code":"INTERNAL_ERROR"}"#.utf8)
         return Response(

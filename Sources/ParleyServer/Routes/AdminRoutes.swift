@@ -22,6 +22,7 @@ enum AdminRoutes {
             .get("groups", use: controller.listGroups)
             .get("channels", use: controller.listChannels)
             .get("logs", use: controller.logs)
+            .get("messages", use: controller.recentMessages)
             .get("export/:type", use: controller.export)
             .post("backup", use: controller.notSupported)
             .post("clear-cache", use: controller.notSupported)

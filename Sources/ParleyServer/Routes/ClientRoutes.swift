@@ -9,6 +9,8 @@ enum ClientRoutes {
             .put("profile", use: controller.updateProfile)
             .get("groups", use: controller.groups)
             .get("channels", use: controller.channels)
+            .get("messages", use: controller.channelMessages)
+            .get("recent-messages", use: controller.recentMessages)
             .get("notifications", use: controller.notificationList)
             .get("notifications/unread-count", use: controller.unreadCount)
             .put("notifications/read-all", use: controller.markAllNotificationsRead)

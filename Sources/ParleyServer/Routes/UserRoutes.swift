@@ -10,9 +10,13 @@ enum UserRoutes {
             .add(middleware: authentication)
             .get(use: controller.list)
             .post(use: controller.create)
+            .get("search", use: controller.search)
+            .get("stats", use: controller.stats)
             .get(":id", use: controller.get)
             .put(":id", use: controller.update)
             .delete(":id", use: controller.delete)
             .get(":id/groups", use: controller.groups)
+            .put(":id/status", use: controller.updateStatus)
+            .get(":id/activity", use: controller.activityList)
     }
 }

@@ -10,6 +10,7 @@ public struct AdminService: Sendable {
     let users: UserService
     let groups: GroupService
     let channels: ChannelService
+    let messages: MessageService
     let activity: ActivityRecorder
 
     static let week: TimeInterval = 7 * 24 * 3600
@@ -26,7 +27,12 @@ public struct AdminService: Sendable {
         let channelCounts = try await channels.counts(principal: principal)
         let recent = try await store.activity.list(
             ActivityQuery(actorId: principal.isSuperAdmin ? nil : principal.userId, administrativeOnly: true, page: PageRequest(limit: 10)))
-        return AdminDashboard(users: userCounts, groups: groupCounts, channels: channelCounts, recentActivity: recent.items)
+        let midnight = Calendar(identifier: .gregorian).startOfDay(for: now)
+        return AdminDashboard(
+            users: userCounts, groups: groupCounts, channels: channelCounts,
+            messagesToday: try await messages.adminCounts(principal: principal, since: midnight),
+            messagesThisWeek: try await messages.adminCounts(principal: principal, since: now - Self.week),
+            recentActivity: recent.items)
     }
 
     func listUsers(principal: Principal, query: UserQuery) async throws -> Page<User> {
@@ -104,6 +110,8 @@ struct AdminDashboard: Sendable {
     let users: UserCounts
     let groups: GroupCounts
     let channels: ChannelCounts
+    let messagesToday: MessageCounts
+    let messagesThisWeek: MessageCounts
     let recentActivity: [ActivityEntry]
 }
 

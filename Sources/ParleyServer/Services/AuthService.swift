@@ -10,6 +10,7 @@ public struct AuthService: Sendable {
     let tokens: TokenService
     let hasher: PasswordHasher
     let throttle: LoginThrottle
+    let activity: ActivityRecorder
 
     static let invalidCredentials = DomainError.unauthenticated("Invalid credentials")
     static let invalidRefreshToken = DomainError.unauthenticated("Invalid refresh token")
@@ -25,6 +26,7 @@ public struct AuthService: Sendable {
         } catch StoreError.duplicate {
             throw DomainError.conflict("User with this email or username already exists")
         }
+        await activity.record(Principal(user: user), "auth.register", on: "user", id: user.id)
         return try await issue(for: user, client: client)
     }
 
@@ -44,6 +46,7 @@ public struct AuthService: Sendable {
         guard user.isActive else { throw DomainError.forbidden(Self.accountLocked) }
         // The answer carries the previous login time, as the old server's did.
         _ = try await store.users.update(id: user.id, UserChanges(lastLogin: Date()), at: Date())
+        await activity.record(Principal(user: user), "auth.login", on: "user", id: user.id, details: client.address)
         return try await issue(for: user, client: client)
     }
 
@@ -104,6 +107,7 @@ public struct AuthService: Sendable {
             throw DomainError.unauthenticated("Invalid or expired token")
         }
         _ = try await store.sessions.revokeAll(userId: user.id, at: Date())
+        await activity.record(principal, "auth.change_password", on: "user", id: user.id)
         return try await issue(for: updated, client: client)
     }
 

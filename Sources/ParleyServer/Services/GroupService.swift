@@ -8,6 +8,7 @@ public struct GroupService: Sendable {
     let store: any Store
     let activity: ActivityRecorder
     let notifications: NotificationService
+    let events: any EventBus
 
     static let notFound = DomainError.notFound("Group not found")
     static let maximumNameLength = 100
@@ -99,6 +100,7 @@ public struct GroupService: Sendable {
         guard let updated = try await store.groups.removeMember(groupId: groupId, userId: userId, at: Date()) else {
             throw Self.notFound
         }
+        events.publish(.memberLeft(groupId: groupId, userId: userId))
         if isSelf {
             await activity.record(principal, "group.leave", on: "group", id: groupId, details: group.name)
         } else {
@@ -184,6 +186,7 @@ public struct GroupService: Sendable {
         let member = GroupMember(userId: user.id, username: user.username, role: role, joinedAt: group.member(user.id)?.joinedAt ?? now)
         guard let updated = try await store.groups.upsertMember(groupId: group.id, member, at: now) else { throw Self.notFound }
         try await store.channels.addMemberToPublicChannels(groupId: group.id, userId: user.id, at: now)
+        events.publish(.memberJoined(groupId: group.id, userId: user.id))
         return updated
     }
 

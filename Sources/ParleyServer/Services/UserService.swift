@@ -93,6 +93,18 @@ public struct UserService: Sendable {
         return try await store.groups.find(ids: user.groups).filter { !$0.isArchived }
     }
 
+    /// Active accounts whose username or email contains `text` (literally, ignoring case).
+    func search(principal: Principal, text: String, limit: Int) async throws -> [User] {
+        guard text.count <= 100 else { throw DomainError.validation("Search query must be at most 100 characters") }
+        return try await store.users.list(UserQuery(search: text, isActive: true, page: PageRequest(limit: limit))).items
+    }
+
+    func counts(principal: Principal) async throws -> UserCounts {
+        guard principal.isAnyAdmin else { throw UserPermissions.insufficient }
+        let weekAgo = Date().addingTimeInterval(-7 * 24 * 3600)
+        return try await store.users.counts(activeSince: weekAgo, createdSince: weekAgo)
+    }
+
     /// Accounts by id, for member lists (the caller has already been allowed to see the list).
     func publicProfiles(ids: [ObjectId]) async throws -> [User] {
         try await store.users.find(ids: ids).sorted { $0.username.lowercased() < $1.username.lowercased() }

@@ -8,9 +8,15 @@ struct AdminDashboardView: Encodable, Sendable {
     let newUsersThisWeek: Int
     let totalGroups: Int
     let totalChannels: Int
+    let totalMessages: Int
+    let messagesToday: Int
+    let messagesThisWeek: Int
     let recentActivity: [ActivityView]
 
     init(_ dashboard: AdminDashboard) {
+        totalMessages = dashboard.messagesToday.total
+        messagesToday = dashboard.messagesToday.since
+        messagesThisWeek = dashboard.messagesThisWeek.since
         totalUsers = dashboard.users.total
         activeUsers = dashboard.users.recentlyActive
         newUsersThisWeek = dashboard.users.createdSince
@@ -29,11 +35,19 @@ struct AdminStatsView: Encodable, Sendable {
         let newThisWeek: Int
     }
 
+    struct Messages: Encodable, Sendable {
+        let total: Int
+        let today: Int
+        let thisWeek: Int
+    }
+
     let users: Users
     let groups: GroupStatsView
     let channels: ChannelStatsView
+    let messages: Messages
 
     init(_ dashboard: AdminDashboard) {
+        messages = Messages(total: dashboard.messagesToday.total, today: dashboard.messagesToday.since, thisWeek: dashboard.messagesThisWeek.since)
         users = Users(
             total: dashboard.users.total, active: dashboard.users.recentlyActive,
             inactive: dashboard.users.total - dashboard.users.recentlyActive, newThisWeek: dashboard.users.createdSince)

@@ -1,0 +1,174 @@
+import Foundation
+import Hummingbird
+import ParleyCore
+import ParleyStore
+
+/// `/api/messages`: history, posting, edits, deletes, search and read state.
+struct MessageController: Sendable {
+    let messages: MessageService
+    let bodyLimit: Int
+
+    /// A plain array, oldest first: `limit`/`offset` (the old API) or a `before`/`after`
+    /// message-id cursor.
+    func channelHistory(_ request: Request, context: AppRequestContext) async throws -> Envelope<[MessageView]> {
+        let principal = try context.requirePrincipal()
+        let channelId = try context.parameters.objectId("channelId", thing: "channel")
+        let page = try await messages.history(principal: principal, channelId: channelId, window: try Self.window(request))
+        return Envelope(data: page.map(MessageView.init))
+    }
+
+    func byUser(_ request: Request, context: AppRequestContext) async throws -> Envelope<[MessageView]> {
+        let principal = try context.requirePrincipal()
+        let (limit, offset) = try Self.limitOffset(request)
+        let list = try await messages.byUser(principal: principal, userId: try context.parameters.objectId("userId", thing: "user"), limit: limit, offset: offset)
+        return Envelope(data: list.map(MessageView.init))
+    }
+
+    /// `q` or `query`; optional `channelId`, `userId`, `limit`, `offset`.
+    func search(_ request: Request, context: AppRequestContext) async throws -> Envelope<[MessageView]> {
+        let principal = try context.requirePrincipal()
+        guard let text = request.queryString("q") ?? request.queryString("query") else {
+            throw DomainError.validation("Search query is required")
+        }
+        let (limit, offset) = try Self.limitOffset(request)
+        let results = try await messages.search(
+            principal: principal, text: text, channelId: try Self.optionalId(request, "channelId", thing: "channel"),
+            userId: try Self.optionalId(request, "userId", thing: "user"), limit: limit, offset: offset)
+        return Envelope(data: results.items.map(MessageView.init), message: "\(results.total) messages found")
+    }
+
+    func post(_ request: Request, context: AppRequestContext) async throws -> EditedResponse<Envelope<MessageView>> {
+        let principal = try context.requirePrincipal()
+        let body = try await JSONBody.read(request, limit: bodyLimit)
+        guard let channelId = try body.objectId("channelId", thing: "channel") else { throw DomainError.validation("Channel ID is required") }
+        let message = try await messages.post(principal: principal, channelId: channelId, draft: try Self.draft(from: body))
+        return EditedResponse(status: .created, response: Envelope(data: MessageView(message), message: "Message sent successfully"))
+    }
+
+    /// A message by id. The legacy client also calls this with a channel id to read history:
+    /// when the id names no message but a channel (or group) the caller can read, its latest
+    /// page is answered instead.
+    func get(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let principal = try context.requirePrincipal()
+        let id = try context.parameters.objectId("id", thing: "message")
+        do {
+            return try Envelope(data: MessageView(try await messages.get(principal: principal, id: id))).response(from: request, context: context)
+        } catch DomainError.notFound {
+            let limit = try request.pageRequest(defaultLimit: 50).limit
+            let page = try request.pageRequest(defaultLimit: 50).page
+            guard let history = try? await messages.history(principal: principal, channelId: id, window: .latest(limit: limit, offset: (page - 1) * limit)) else {
+                throw MessageService.notFound
+            }
+            return try Envelope(data: history.map(MessageView.init)).response(from: request, context: context)
+        }
+    }
+
+    /// Only the text can change; everything else about a message is fixed.
+    func edit(_ request: Request, context: AppRequestContext) async throws -> Envelope<MessageView> {
+        let principal = try context.requirePrincipal()
+        let id = try context.parameters.objectId("id", thing: "message")
+        let body = try await JSONBody.read(request, limit: bodyLimit)
+        let fixed = ["userId", "username", "channelId", "isDeleted", "createdAt", "reactions", "replyTo", "isEdited", "editedAt"]
+        if let field = fixed.first(where: body.has) { throw DomainError.validation("\(field) cannot be changed") }
+        guard let text = try body.string("text") else { throw DomainError.validation("Message text is required") }
+        return Envelope(data: MessageView(try await messages.edit(principal: principal, id: id, text: text)), message: "Message updated successfully")
+    }
+
+    func delete(_ request: Request, context: AppRequestContext) async throws -> Envelope<MessageView> {
+        let principal = try context.requirePrincipal()
+        let deleted = try await messages.delete(principal: principal, id: try context.parameters.objectId("id", thing: "message"))
+        return Envelope(data: MessageView(deleted), message: "Message deleted successfully")
+    }
+
+    func edits(_ request: Request, context: AppRequestContext) async throws -> Envelope<[MessageEditView]> {
+        let principal = try context.requirePrincipal()
+        let list = try await messages.edits(principal: principal, id: try context.parameters.objectId("id", thing: "message"))
+        return Envelope(data: list.map(MessageEditView.init))
+    }
+
+    func markRead(_ request: Request, context: AppRequestContext) async throws -> Envelope<[String: String]> {
+        let principal = try context.requirePrincipal()
+        let body = try await JSONBody.read(request, limit: bodyLimit)
+        guard let channelId = try body.objectId("channelId", thing: "channel") else { throw DomainError.validation("Channel ID is required") }
+        let channel = try await messages.markRead(principal: principal, channelId: channelId)
+        return Envelope(data: ["channelId": channel.hexString], message: "Channel marked as read")
+    }
+
+    func unreadCounts(_ request: Request, context: AppRequestContext) async throws -> Envelope<UnreadCountsView> {
+        let counts = try await messages.unreadCounts(principal: try context.requirePrincipal())
+        return Envelope(data: UnreadCountsView(counts))
+    }
+
+    func recent(_ request: Request, context: AppRequestContext) async throws -> Envelope<[MessageView]> {
+        let (limit, _) = try Self.limitOffset(request, defaultLimit: 20)
+        return Envelope(data: try await messages.recent(principal: try context.requirePrincipal(), limit: limit).map(MessageView.init))
+    }
+
+    func stats(_ request: Request, context: AppRequestContext) async throws -> Envelope<MessageStatsView> {
+        let principal = try context.requirePrincipal()
+        let since = Date().addingTimeInterval(-24 * 3600)
+        let counts = try await messages.counts(principal: principal, since: since)
+        let unread = try await messages.unreadCounts(principal: principal)
+        return Envelope(data: MessageStatsView(counts: counts, unread: unread.values.reduce(0, +)))
+    }
+
+    static func draft(from body: JSONBody) throws -> MessageDraft {
+        MessageDraft(
+            text: try body.string("text"), type: try body.trimmedString("type"), imageUrl: try body.trimmedString("imageUrl"),
+            fileUrl: try body.trimmedString("fileUrl"), fileName: try body.string("fileName"), fileSize: try body.int("fileSize"),
+            replyTo: try body.objectId("replyTo", thing: "message"), tags: try body.stringArray("tags"))
+    }
+
+    static func window(_ request: Request) throws -> HistoryWindow {
+        let (limit, offset) = try limitOffset(request)
+        if let before = try optionalId(request, "before", thing: "message") { return .before(before, limit: limit) }
+        if let after = try optionalId(request, "after", thing: "message") { return .after(after, limit: limit) }
+        if request.queryString("page") != nil {
+            let page = try request.pageRequest(defaultLimit: limit)
+            return .latest(limit: page.limit, offset: page.offset)
+        }
+        return .latest(limit: limit, offset: offset)
+    }
+
+    static func limitOffset(_ request: Request, defaultLimit: Int = 50) throws -> (Int, Int) {
+        func value(_ key: String, _ fallback: Int, _ range: ClosedRange<Int>) throws -> Int {
+            guard let text = request.queryString(key) else { return fallback }
+            guard let number = Int(text), range.contains(number) else {
+                throw DomainError.validation("\(key) must be a whole number in \(range.lowerBound)...\(range.upperBound)")
+            }
+            return number
+        }
+        return (try value("limit", defaultLimit, 1...MessageService.maximumPage), try value("offset", 0, 0...10_000_000))
+    }
+
+    static func optionalId(_ request: Request, _ key: String, thing: String) throws -> ObjectId? {
+        guard let text = request.queryString(key) else { return nil }
+        guard let id = ObjectId(text) else { throw DomainError.invalidId(thing) }
+        return id
+    }
+}
+
+/// `{<channelId>: count, …}` plus the total.
+struct UnreadCountsView: Encodable, Sendable {
+    let counts: [String: Int]
+    let total: Int
+
+    init(_ counts: [ObjectId: Int]) {
+        self.counts = Dictionary(uniqueKeysWithValues: counts.map { ($0.key.hexString, $0.value) })
+        self.total = counts.values.reduce(0, +)
+    }
+}
+
+struct MessageStatsView: Encodable, Sendable {
+    let totalMessages: Int
+    let messagesToday: Int
+    let unreadMessages: Int
+    let channels: Int
+
+    init(counts: MessageCounts, unread: Int) {
+        totalMessages = counts.total
+        messagesToday = counts.since
+        unreadMessages = unread
+        channels = counts.byChannel.count
+    }
+}

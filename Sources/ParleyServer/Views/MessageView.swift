@@ -1,0 +1,124 @@
+import ParleyCore
+
+/// A message on the wire (the old `MessageModel.toResponse`) plus thread and attachment
+/// fields. Unset optionals are null; `replyTo` and `mentions` are left out when unset, as
+/// before.
+struct MessageView: Encodable, Sendable {
+    let message: Message
+
+    init(_ message: Message) { self.message = message }
+
+    enum CodingKeys: String, CodingKey {
+        case id = "_id", channelId, groupId, userId, username, text, fileUrl, imageUrl, type, isEdited, isDeleted
+        case editedAt, deletedAt, createdAt, updatedAt, replyTo, mentions, tags, replyCount, lastReplyAt
+        case attachment, fileName, fileSize, isReply, originalMessageId
+    }
+
+    func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(message.id.hexString, forKey: .id)
+        try container.encode(message.channelId.hexString, forKey: .channelId)
+        try container.encode(message.groupId.hexString, forKey: .groupId)
+        try container.encode(message.userId.hexString, forKey: .userId)
+        try container.encode(message.username, forKey: .username)
+        try container.encode(message.text, forKey: .text)
+        try container.encode(message.fileUrl, forKey: .fileUrl)
+        try container.encode(message.imageUrl, forKey: .imageUrl)
+        try container.encode(message.type, forKey: .type)
+        try container.encode(message.isEdited, forKey: .isEdited)
+        try container.encode(message.isDeleted, forKey: .isDeleted)
+        try container.encodeIfPresent(message.editedAt.map(WireDate.string), forKey: .editedAt)
+        try container.encodeIfPresent(message.deletedAt.map(WireDate.string), forKey: .deletedAt)
+        try container.encode(WireDate.string(message.createdAt), forKey: .createdAt)
+        try container.encode(WireDate.string(message.updatedAt), forKey: .updatedAt)
+        try container.encodeIfPresent(message.replyTo?.hexString, forKey: .replyTo)
+        if !message.mentions.isEmpty { try container.encode(message.mentions.map(\.hexString), forKey: .mentions) }
+        try container.encode(message.tags, forKey: .tags)
+        try container.encode(message.replyCount, forKey: .replyCount)
+        try container.encode(message.lastReplyAt.map(WireDate.string), forKey: .lastReplyAt)
+        try container.encode(message.attachment, forKey: .attachment)
+        try container.encode(message.attachment?.fileName, forKey: .fileName)
+        try container.encode(message.attachment?.fileSize, forKey: .fileSize)
+        try container.encode(message.replyTo != nil, forKey: .isReply)
+        try container.encodeIfPresent(message.replyTo?.hexString, forKey: .originalMessageId)
+    }
+}
+
+/// A reply in the old `messageReplies` shape: the reply message seen from its thread.
+struct ReplyView: Encodable, Sendable {
+    let reply: Message
+
+    init(_ reply: Message) { self.reply = reply }
+
+    enum CodingKeys: String, CodingKey {
+        case id = "_id", originalMessageId, replyMessageId, channelId, userId, username, text, type, imageUrl, fileUrl
+        case fileName, fileSize, isEdited, isDeleted, createdAt, updatedAt
+    }
+
+    func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(reply.id.hexString, forKey: .id)
+        try container.encode(reply.replyTo?.hexString, forKey: .originalMessageId)
+        try container.encode(reply.id.hexString, forKey: .replyMessageId)
+        try container.encode(reply.channelId.hexString, forKey: .channelId)
+        try container.encode(reply.userId.hexString, forKey: .userId)
+        try container.encode(reply.username, forKey: .username)
+        try container.encode(reply.text, forKey: .text)
+        try container.encode(reply.type, forKey: .type)
+        try container.encode(reply.imageUrl, forKey: .imageUrl)
+        try container.encode(reply.fileUrl, forKey: .fileUrl)
+        try container.encode(reply.attachment?.fileName, forKey: .fileName)
+        try container.encode(reply.attachment?.fileSize, forKey: .fileSize)
+        try container.encode(reply.isEdited, forKey: .isEdited)
+        try container.encode(reply.isDeleted, forKey: .isDeleted)
+        try container.encode(WireDate.string(reply.createdAt), forKey: .createdAt)
+        try container.encode(WireDate.string(reply.updatedAt), forKey: .updatedAt)
+    }
+}
+
+/// `{reply, message}`: the thread entry and the message it is.
+struct ReplyCreatedView: Encodable, Sendable {
+    let reply: ReplyView
+    let message: MessageView
+    let parent: MessageView
+}
+
+/// `{replies, pagination: {page, limit, total, pages}}`.
+struct ReplyListView: Encodable, Sendable {
+    struct Pagination: Encodable, Sendable {
+        let page: Int
+        let limit: Int
+        let total: Int
+        let pages: Int
+    }
+
+    let replies: [ReplyView]
+    let pagination: Pagination
+}
+
+struct MessageEditView: Encodable, Sendable {
+    let id: String
+    let messageId: String
+    let previousText: String?
+    let editedBy: String
+    let editedAt: String
+
+    enum CodingKeys: String, CodingKey { case id = "_id", messageId, previousText, editedBy, editedAt }
+
+    init(_ edit: MessageEdit) {
+        id = edit.id.hexString
+        messageId = edit.messageId.hexString
+        previousText = edit.previousText
+        editedBy = edit.editedBy.hexString
+        editedAt = WireDate.string(edit.editedAt)
+    }
+
+    func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(id, forKey: .id)
+        try container.encode(messageId, forKey: .messageId)
+        try container.encode(previousText, forKey: .previousText)
+        try container.encode(editedBy, forKey: .editedBy)
+        try container.encode(editedAt, forKey: .editedAt)
+    }
+}

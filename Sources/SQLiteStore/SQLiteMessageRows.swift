@@ -1,0 +1,93 @@
+import Foundation
+import GRDB
+import ParleyCore
+import ParleyStore
+
+/// Writes messages into `messages` and reads them back. Shared by the store and the bulk insert,
+/// so that both keep the reply counters the same way.
+enum SQLiteMessageRows {
+    static let insertSQL = """
+        INSERT INTO messages (id, channelId, groupId, userId, username, text, type, imageUrl, fileUrl, attachment,
+                              replyTo, replyCount, lastReplyAt, mentions, tags, isEdited, editedAt, isDeleted,
+                              deletedAt, createdAt, updatedAt)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+        """
+
+    /// Inserts one message and, when it is a live reply, counts it on its parent. Must run inside
+    /// a write transaction so both happen or neither does.
+    static func insert(_ message: Message, in db: Database) throws {
+        let arguments: StatementArguments = [
+            message.id.hexString, message.channelId.hexString, message.groupId.hexString, message.userId.hexString,
+            message.username, message.text, message.type, message.imageUrl, message.fileUrl,
+            try message.attachment.map(SQLiteValues.json), message.replyTo?.hexString, message.replyCount,
+            message.lastReplyAt.map(SQLiteValues.millis), try SQLiteValues.idList(message.mentions),
+            try message.tags.map(SQLiteValues.json), message.isEdited, message.editedAt.map(SQLiteValues.millis),
+            message.isDeleted, message.deletedAt.map(SQLiteValues.millis), SQLiteValues.millis(message.createdAt),
+            SQLiteValues.millis(message.updatedAt),
+        ]
+        try SQLiteValues.mappingDuplicates {
+            try db.cachedStatement(sql: insertSQL).execute(arguments: arguments)
+        }
+        if let parentId = message.replyTo, !message.isDeleted {
+            // lastReplyAt only moves forward: a reply inserted late with an old date keeps the newest.
+            let createdAt = SQLiteValues.millis(message.createdAt)
+            try db.cachedStatement(
+                sql: """
+                    UPDATE messages SET replyCount = replyCount + 1,
+                        lastReplyAt = CASE WHEN lastReplyAt IS NULL OR lastReplyAt < ? THEN ? ELSE lastReplyAt END
+                    WHERE id = ?
+                    """
+            ).execute(arguments: [createdAt, createdAt, parentId.hexString])
+        }
+    }
+
+    static func message(id: ObjectId, in db: Database) throws -> Message? {
+        try Row.fetchOne(db, sql: "SELECT * FROM messages WHERE id = ?", arguments: [id.hexString]).map(message(from:))
+    }
+
+    static func message(from row: Row) throws -> Message {
+        let mentionsJSON = try row.decode(String.self, forColumn: "mentions")
+        // Most messages mention nobody; skipping the JSON decoder for them is a large part of
+        // the cost of reading a page.
+        let mentions: [ObjectId] =
+            mentionsJSON == "[]"
+            ? []
+            : try SQLiteValues.fromJSON([String].self, mentionsJSON).map { text in
+                guard let id = ObjectId(text) else { throw StoreError.corrupt("mentions holds a non-id: \(text)") }
+                return id
+            }
+        let attachment = try row.decode(String?.self, forColumn: "attachment").map { try SQLiteValues.fromJSON(Attachment.self, $0) }
+        let tags = try row.decode(String?.self, forColumn: "tags").map { try SQLiteValues.fromJSON([String].self, $0) }
+        return Message(
+            id: try SQLiteValues.objectId(row, "id"),
+            channelId: try SQLiteValues.objectId(row, "channelId"),
+            groupId: try SQLiteValues.objectId(row, "groupId"),
+            userId: try SQLiteValues.objectId(row, "userId"),
+            username: try row.decode(String.self, forColumn: "username"),
+            text: try row.decode(String?.self, forColumn: "text"),
+            type: try row.decode(String.self, forColumn: "type"),
+            imageUrl: try row.decode(String?.self, forColumn: "imageUrl"),
+            fileUrl: try row.decode(String?.self, forColumn: "fileUrl"),
+            attachment: attachment,
+            replyTo: try SQLiteValues.optionalObjectId(row, "replyTo"),
+            replyCount: try row.decode(Int.self, forColumn: "replyCount"),
+            lastReplyAt: SQLiteValues.optionalDate(try row.decode(Int64?.self, forColumn: "lastReplyAt")),
+            mentions: mentions,
+            tags: tags,
+            isEdited: try row.decode(Bool.self, forColumn: "isEdited"),
+            editedAt: SQLiteValues.optionalDate(try row.decode(Int64?.self, forColumn: "editedAt")),
+            isDeleted: try row.decode(Bool.self, forColumn: "isDeleted"),
+            deletedAt: SQLiteValues.optionalDate(try row.decode(Int64?.self, forColumn: "deletedAt")),
+            createdAt: SQLiteValues.date(try row.decode(Int64.self, forColumn: "createdAt")),
+            updatedAt: SQLiteValues.date(try row.decode(Int64.self, forColumn: "updatedAt")))
+    }
+
+    static func edit(from row: Row) throws -> MessageEdit {
+        MessageEdit(
+            id: try SQLiteValues.objectId(row, "id"),
+            messageId: try SQLiteValues.objectId(row, "messageId"),
+            previousText: try row.decode(String?.self, forColumn: "previousText"),
+            editedBy: try SQLiteValues.objectId(row, "editedBy"),
+            editedAt: SQLiteValues.date(try row.decode(Int64.self, forColumn: "editedAt")))
+    }
+}

@@ -1,0 +1,192 @@
+import NIOCore
+
+/// One Engine.IO session: its transport state machine, outbound queue and heartbeat.
+///
+/// The transports (polling requests, a WebSocket loop) call in from their own tasks; all
+/// state lives in `EngineSessionState` behind a lock, and the effects it returns are run
+/// here after the lock is released.
+public final class EngineSession: Sendable {
+    typealias PollWaiter = CheckedContinuation<EnginePollOutcome, Never>
+    typealias WriterWaiter = CheckedContinuation<[EngineFrame]?, Never>
+    typealias State = EngineSessionState<PollWaiter, WriterWaiter>
+
+    /// The Engine.IO session id (`sid`).
+    public let id: String
+    /// The request that opened the session.
+    public let handshake: EngineHandshakeRequest
+    let configuration: EngineConfiguration
+    private let state: Locked<State>
+    private let heartbeat = Locked<Task<Void, Never>?>(nil)
+    private let onClose: @Sendable (EngineSession, EngineCloseReason) -> Void
+
+    init(
+        id: String, handshake: EngineHandshakeRequest, configuration: EngineConfiguration,
+        transport: State.Transport, webSocketID: Int?,
+        onClose: @escaping @Sendable (EngineSession, EngineCloseReason) -> Void
+    ) {
+        self.id = id
+        self.handshake = handshake
+        self.configuration = configuration
+        self.onClose = onClose
+        self.state = Locked(
+            State(
+                transport: transport, webSocketID: webSocketID,
+                maxQueued: configuration.maxQueuedPackets,
+                pingInterval: configuration.pingInterval, pingTimeout: configuration.pingTimeout,
+                now: .now
+            )
+        )
+    }
+
+    /// The `0{…}` open packet for this session.
+    func openPacket(upgrades: [String]) -> EngineFrame {
+        let list = upgrades.map { "\"\($0)\"" }.joined(separator: ",")
+        return .packet(
+            .open,
+            "{\"sid\":\"\(id)\",\"upgrades\":[\(list)],\"pingInterval\":\(configuration.pingIntervalMilliseconds),"
+                + "\"pingTimeout\":\(configuration.pingTimeoutMilliseconds),\"maxPayload\":\(configuration.maxPayload)}"
+        )
+    }
+
+    public var isClosed: Bool { state.withLock { $0.isClosed } }
+
+    // MARK: sending
+
+    /// Queues frames for the client. They are delivered in order, all or none: when the
+    /// bounded queue would overflow, the session is closed instead.
+    public func send(_ frames: [EngineFrame]) {
+        run(state.withLock { $0.enqueue(frames) })
+    }
+
+    public func send(_ frame: EngineFrame) {
+        send([frame])
+    }
+
+    /// Closes the session from the server side.
+    public func close(reason: EngineCloseReason = .forcedClose) {
+        run(state.withLock { $0.close(reason, notice: .closePacket) })
+    }
+
+    // MARK: heartbeat
+
+    func startHeartbeat() {
+        let task = Task { [weak self] in
+            while let self, !Task.isCancelled {
+                let due = self.state.withLock { $0.pingDue }
+                guard (try? await Task.sleep(until: due, clock: .continuous)) != nil else { return }
+                self.run(self.state.withLock { $0.pingTimerFired(at: .now) })
+                guard let deadline = self.state.withLock({ $0.pongDeadline }) else { continue }
+                guard (try? await Task.sleep(until: deadline, clock: .continuous)) != nil else { return }
+                self.run(self.state.withLock { $0.pongTimerFired(at: .now) })
+                if self.isClosed { return }
+            }
+        }
+        heartbeat.withLock { $0 = task }
+    }
+
+    // MARK: polling
+
+    func poll() async -> EnginePollOutcome {
+        await withCheckedContinuation { (waiter: PollWaiter) in
+            run(state.withLock { $0.poll(waiter, at: .now) })
+        }
+    }
+
+    /// Handles a POST body; returns the error answer, or nil for `ok`.
+    func post(_ body: ByteBuffer, delegate: any EngineSessionDelegate) async -> EngineHTTPError? {
+        let (error, effects) = state.withLock { $0.beginPost(at: .now) }
+        run(effects)
+        if let error { return error }
+        defer { state.withLock { $0.endPost() } }
+        let packets: [EnginePacket]
+        do {
+            packets = try EnginePayloadCodec.decode(body)
+        } catch {
+            close(reason: .parseError)
+            return .badRequest
+        }
+        for packet in packets {
+            await receive(packet, webSocketID: nil, delegate: delegate)
+        }
+        return nil
+    }
+
+    // MARK: inbound packets
+
+    /// Handles one decoded packet from either transport.
+    func receive(_ packet: EnginePacket, webSocketID: Int?, delegate: any EngineSessionDelegate) async {
+        if isClosed { return }
+        switch (packet.type, packet.payload) {
+        case (.ping, .text("probe")) where webSocketID != nil:
+            run(state.withLock { $0.probe(wsID: webSocketID ?? -1) })
+        case (.ping, .text(let data)):
+            send(.packet(.pong, data))
+        case (.pong, _):
+            state.withLock { $0.receivedPong(at: .now) }
+        case (.message, let payload):
+            await delegate.engineSession(self, didReceive: payload)
+        case (.upgrade, _):
+            guard let webSocketID else { return }
+            let effects = state.withLock { state -> [State.Effect] in
+                guard state.completeUpgrade(wsID: webSocketID) else { return [] }
+                return state.upgradeCompletedEffects()
+            }
+            run(effects)
+        case (.close, _):
+            // A client-requested close: a held GET ends with a noop, as the reference does.
+            run(state.withLock { $0.close(.transportClose, notice: .noop) })
+        case (.noop, _):
+            break
+        case (.open, _), (.ping, .binary):
+            close(reason: .parseError)
+        }
+    }
+
+    // MARK: WebSocket transport
+
+    /// Lets WebSocket `webSocketID` probe this polling session; the probe is dropped if it
+    /// does not complete within `upgradeTimeout`.
+    func attachProbe(webSocketID: Int) -> Bool {
+        let attached = state.withLock { $0.attachProbe(wsID: webSocketID, allowUpgrades: configuration.allowUpgrades) }
+        guard attached else { return false }
+        let timeout = configuration.upgradeTimeout
+        Task { [weak self] in
+            try? await Task.sleep(for: timeout)
+            guard let self else { return }
+            self.run(self.state.withLock { $0.probeTimedOut(wsID: webSocketID) })
+        }
+        return true
+    }
+
+    func nextWebSocketFrames(webSocketID: Int) async -> [EngineFrame]? {
+        await withCheckedContinuation { (waiter: WriterWaiter) in
+            run(state.withLock { $0.nextWebSocketFrames(wsID: webSocketID, waiter) })
+        }
+    }
+
+    func webSocketEnded(webSocketID: Int) {
+        run(state.withLock { $0.webSocketEnded(wsID: webSocketID) })
+    }
+
+    // MARK: effects
+
+    private func run(_ effects: [State.Effect]) {
+        for effect in effects {
+            switch effect {
+            case .resumePoll(let waiter, let outcome):
+                waiter.resume(returning: outcome)
+            case .resumeWriter(let waiter, let frames):
+                waiter.resume(returning: frames)
+            case .closed(let reason):
+                heartbeat.withLock { $0?.cancel() }
+                onClose(self, reason)
+            case .scheduleProbeNoop:
+                Task { [weak self] in
+                    try? await Task.sleep(for: .milliseconds(100))
+                    guard let self else { return }
+                    self.run(self.state.withLock { $0.probeNoopTimerFired() })
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,39 @@
+/// A broadcast being built: `namespace.to("room").except(socketID).emit("event", …)`.
+public struct SocketIOBroadcast: Sendable {
+    let namespace: SocketIONamespace
+    public private(set) var options: SocketIOBroadcastOptions
+
+    init(namespace: SocketIONamespace, options: SocketIOBroadcastOptions = .init()) {
+        self.namespace = namespace
+        self.options = options
+    }
+
+    public func to(_ room: String) -> SocketIOBroadcast {
+        var copy = self
+        copy.options.rooms.insert(room)
+        return copy
+    }
+
+    public func except(_ roomOrSocketID: String) -> SocketIOBroadcast {
+        var copy = self
+        copy.options.except.insert(roomOrSocketID)
+        return copy
+    }
+
+    /// Encodes the event once and hands the same frames to every receiver.
+    public func emit(_ event: String, _ args: SocketIOValue...) async {
+        await emit(event, arguments: args)
+    }
+
+    public func emit(_ event: String, arguments: [SocketIOValue]) async {
+        let packet = SocketIOPacket(
+            type: .event, namespace: namespace.name, data: .array([.string(event)] + arguments)
+        )
+        await namespace.adapter.broadcast(SocketIOPacketEncoder.encode(packet), options: options)
+    }
+
+    /// Ids of the sockets this broadcast would reach.
+    public func socketIDs() async -> Set<String> {
+        await namespace.adapter.socketIDs(options: options)
+    }
+}

@@ -1,0 +1,26 @@
+/// Settings of a Socket.IO server.
+public struct SocketIOConfiguration: Sendable {
+    public var engine: EngineConfiguration
+    /// Close an Engine.IO session that has joined no namespace within this time.
+    public var connectTimeout: Duration
+    /// Most binary attachments one packet may declare.
+    public var maxAttachments: Int
+    /// Default time a server emit waits for its acknowledgement.
+    public var ackTimeout: Duration
+    /// Builds the room adapter of each namespace (in-process by default).
+    public var makeAdapter: @Sendable (_ namespace: String) -> any SocketIOAdapter
+
+    public init(
+        engine: EngineConfiguration = EngineConfiguration(),
+        connectTimeout: Duration = .seconds(45),
+        maxAttachments: Int = 10,
+        ackTimeout: Duration = .seconds(10),
+        makeAdapter: @escaping @Sendable (_ namespace: String) -> any SocketIOAdapter = { _ in InMemoryAdapter() }
+    ) {
+        self.engine = engine
+        self.connectTimeout = connectTimeout
+        self.maxAttachments = maxAttachments
+        self.ackTimeout = ackTimeout
+        self.makeAdapter = makeAdapter
+    }
+}

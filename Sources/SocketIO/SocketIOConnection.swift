@@ -1,0 +1,97 @@
+import Foundation
+import NIOCore
+
+/// The Socket.IO side of one Engine.IO session: decodes packets, runs CONNECT, routes the
+/// rest to the namespace sockets. Any decode error closes the session at once.
+final class SocketIOConnection: Sendable {
+    let session: EngineSession
+    private unowned let server: SocketIOServer
+    private let state = Locked(SocketIOConnectionState())
+
+    init(session: EngineSession, server: SocketIOServer) {
+        self.session = session
+        self.server = server
+    }
+
+    var hasSockets: Bool { state.withLock { $0.hasSockets } }
+
+    func receive(_ message: EnginePacket.Payload) async {
+        let packet: SocketIOPacket?
+        do throws(SocketIODecodingError) {
+            switch message {
+            case .text(let text):
+                let header = try SocketIOPacketDecoder.decode(
+                    Substring(text), maxAttachments: server.configuration.maxAttachments
+                )
+                packet = try state.withLock { state throws(SocketIODecodingError) in
+                    try state.reassembler.receive(header: header)
+                }
+            case .binary(let buffer):
+                let data = Data(buffer.readableBytesView)
+                packet = try state.withLock { state throws(SocketIODecodingError) in
+                    try state.reassembler.receive(attachment: data)
+                }
+            }
+        } catch {
+            session.close(reason: .parseError)
+            return
+        }
+        guard let packet else { return }
+        await dispatch(packet)
+    }
+
+    private func dispatch(_ packet: SocketIOPacket) async {
+        switch state.withLock({ $0.route(packet) }) {
+        case .connect:
+            await connect(packet)
+        case .socket(let socket):
+            await socket.receive(packet)
+        case .ignore:
+            break
+        case .close:
+            session.close(reason: .parseError)
+        }
+    }
+
+    private func connect(_ packet: SocketIOPacket) async {
+        let name = packet.namespace
+        guard let namespace = server.existingNamespace(name) else {
+            send(SocketIOPacket(type: .connectError, namespace: name, data: ["message": "Invalid namespace"]))
+            return
+        }
+        let handshake = SocketIOHandshake(
+            headers: session.handshake.headers, query: session.handshake.query,
+            auth: packet.data ?? .object([:]), namespace: name, engineSessionID: session.id
+        )
+        if case .refuse(let message, let data) = await namespace.authorize(handshake) {
+            var payload: [String: SocketIOValue] = ["message": .string(message)]
+            if let data { payload["data"] = data }
+            send(SocketIOPacket(type: .connectError, namespace: name, data: .object(payload)))
+            return
+        }
+        let socket = SocketIOSocket(
+            namespace: namespace, handshake: handshake, session: session,
+            ackTimeout: server.configuration.ackTimeout,
+            onLeave: { [weak self] socket in
+                self?.state.withLock { $0.removed(namespace: socket.namespace.name, id: socket.id) }
+            }
+        )
+        guard state.withLock({ $0.added(socket) }) else { return }
+        await namespace.add(socket)
+        // The CONNECT reply goes out before anything the connection handlers emit.
+        send(SocketIOPacket(type: .connect, namespace: name, data: ["sid": .string(socket.id)]))
+        let handlers = namespace.connectionHandlers()
+        for handler in handlers { await handler(socket) }
+    }
+
+    private func send(_ packet: SocketIOPacket) {
+        session.send(SocketIOPacketEncoder.encode(packet))
+    }
+
+    func closed(reason: EngineCloseReason) async {
+        let sockets = state.withLock { $0.close() }
+        for socket in sockets {
+            await socket.didDisconnect(reason: SocketIODisconnectReason(reason))
+        }
+    }
+}

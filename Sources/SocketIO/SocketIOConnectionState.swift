@@ -1,0 +1,62 @@
+/// The Socket.IO state of one Engine.IO session.
+///
+/// `awaitingConnect` → (a namespace accepted) `connected` → `closed`. Before the first
+/// CONNECT, any other packet closes the session; binary reassembly is a sub-state kept by
+/// `SocketIOBinaryReassembler`.
+struct SocketIOConnectionState {
+    enum Phase: Equatable { case awaitingConnect, connected, closed }
+
+    private(set) var phase: Phase = .awaitingConnect
+    var reassembler = SocketIOBinaryReassembler()
+    /// Connected sockets by namespace name.
+    private(set) var sockets: [String: SocketIOSocket] = [:]
+
+    enum Route {
+        /// Run the CONNECT flow for this namespace.
+        case connect
+        /// Hand the packet to the namespace's socket.
+        case socket(SocketIOSocket)
+        /// Nothing to do (for example a late packet for a namespace that was left).
+        case ignore
+        /// Protocol violation: close the session.
+        case close
+    }
+
+    func route(_ packet: SocketIOPacket) -> Route {
+        switch phase {
+        case .closed:
+            return .ignore
+        case .awaitingConnect:
+            return packet.type == .connect ? .connect : .close
+        case .connected:
+            switch packet.type {
+            case .connect:
+                return sockets[packet.namespace] == nil ? .connect : .ignore
+            case .connectError:
+                return .close
+            default:
+                return sockets[packet.namespace].map { .socket($0) } ?? .ignore
+            }
+        }
+    }
+
+    mutating func added(_ socket: SocketIOSocket) -> Bool {
+        guard phase != .closed else { return false }
+        phase = .connected
+        sockets[socket.namespace.name] = socket
+        return true
+    }
+
+    mutating func removed(namespace: String, id: String) {
+        if sockets[namespace]?.id == id { sockets[namespace] = nil }
+    }
+
+    var hasSockets: Bool { !sockets.isEmpty }
+
+    /// Closes; returns the sockets that must be told.
+    mutating func close() -> [SocketIOSocket] {
+        phase = .closed
+        defer { sockets.removeAll() }
+        return Array(sockets.values)
+    }
+}

@@ -1,0 +1,90 @@
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import HummingbirdWSClient
+import Logging
+import NIOCore
+import SocketIO
+import Testing
+
+/// A Socket.IO server on a loopback port for live tests. Heartbeats are slow enough that they
+/// never interfere unless a test asks for fast ones.
+func withLiveServer(
+    pingInterval: Duration = .seconds(10), pingTimeout: Duration = .seconds(5), maxQueuedPackets: Int = 64,
+    configure: (SocketIOServer) -> Void,
+    _ test: @Sendable (SocketIOServer, Int, any TestClientProtocol) async throws -> Void
+) async throws {
+    let io = SocketIOServer(
+        configuration: SocketIOConfiguration(
+            engine: EngineConfiguration(
+                path: "/socket.io/", pingInterval: pingInterval, pingTimeout: pingTimeout,
+                maxQueuedPackets: maxQueuedPackets, corsOrigin: "*"
+            ),
+            connectTimeout: .seconds(5)
+        )
+    )
+    configure(io)
+    let router = Router()
+    io.mount(on: router)
+    let app = Application(
+        router: router,
+        server: EngineWebSocketUpgrader([io.engine]).serverBuilder(),
+        configuration: ApplicationConfiguration(address: .hostname("127.0.0.1", port: 0))
+    )
+    try await app.test(.live) { client in
+        let port = try #require(client.port)
+        try await test(io, port, client)
+        io.engine.closeAll()
+    }
+}
+
+/// One side of a raw WebSocket conversation, speaking Engine.IO text by hand.
+struct RawWebSocket {
+    var messages: WebSocketInboundMessageStream.AsyncIterator
+    let outbound: WebSocketOutboundWriter
+
+    mutating func next() async throws -> WebSocketMessage? {
+        try await messages.next()
+    }
+
+    mutating func nextText() async throws -> String? {
+        guard let message = try await next() else { return nil }
+        guard case .text(let text) = message else { return "<binary>" }
+        return text
+    }
+
+    func send(_ text: String) async throws {
+        try await outbound.write(.text(text))
+    }
+}
+
+func withRawWebSocket(
+    port: Int, query: String = "EIO=4&transport=websocket",
+    _ body: @escaping @Sendable (inout RawWebSocket) async throws -> Void
+) async throws {
+    try await WebSocketClient.connect(
+        url: "ws://127.0.0.1:\(port)/socket.io/?\(query)", logger: Logger(label: "socketio-tests")
+    ) { inbound, outbound, _ in
+        var socket = RawWebSocket(messages: inbound.messages(maxSize: 1 << 20).makeAsyncIterator(), outbound: outbound)
+        try await body(&socket)
+    }
+}
+
+/// Opens a polling session and returns its sid.
+func pollingHandshake(_ client: any TestClientProtocol) async throws -> String {
+    let response = try await client.execute(uri: "/socket.io/?EIO=4&transport=polling", method: .get)
+    let text = String(buffer: response.body)
+    #expect(text.hasPrefix("0{"))
+    let json = try JSONSerialization.jsonObject(with: Data(text.utf8.dropFirst())) as? [String: Any]
+    return try #require(json?["sid"] as? String)
+}
+
+func post(_ client: any TestClientProtocol, sid: String, _ body: String) async throws -> TestResponse {
+    try await client.execute(
+        uri: "/socket.io/?EIO=4&transport=polling&sid=\(sid)", method: .post, body: ByteBuffer(string: body)
+    )
+}
+
+func get(_ client: any TestClientProtocol, sid: String) async throws -> TestResponse {
+    try await client.execute(uri: "/socket.io/?EIO=4&transport=polling&sid=\(sid)", method: .get)
+}

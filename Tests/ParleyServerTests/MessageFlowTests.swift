@@ -191,6 +191,7 @@ struct MessageFlowTests {
             let id = try #require(try await Self.post(api, world.member, channel, "published")["_id"] as? String)
             _ = try await api.send(.put, "/api/messages/\(id)", token: world.member.accessToken, json: ["text": "published again"])
             _ = try await api.send(.post, "/api/messages/\(id)/reactions", token: world.member.accessToken, json: ["reaction": "👍"])
+            _ = try await api.send(.post, "/api/messages/\(id)/replies", token: world.groupAdmin.accessToken, json: ["text": "threaded"])
             _ = try await api.send(.delete, "/api/messages/\(id)", token: world.member.accessToken)
         }
         // A sentinel published last marks the end, so the loop cannot wait forever.
@@ -203,11 +204,12 @@ struct MessageFlowTests {
             case .messageCreated(let message) where message.text == "published": kinds.append("created")
             case .messageEdited(let message) where message.text == "published again": kinds.append("edited")
             case .reactionChanged(_, _, _, let reaction) where reaction == "👍": kinds.append("reaction")
+            case .replyCreated(let reply, let parent) where reply.text == "threaded" && parent.replyCount == 1: kinds.append("reply")
             case .messageDeleted: kinds.append("deleted")
             default: break
             }
         }
-        #expect(kinds == ["created", "edited", "reaction", "deleted"])
+        #expect(kinds == ["created", "edited", "reaction", "reply", "deleted"])
     }
 
     @Test func badMessageInputIsRefused() async throws {

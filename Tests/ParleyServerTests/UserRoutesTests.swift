@@ -143,3 +143,59 @@ struct UserRoutesTests {
         }
     }
 }
+
+@Suite("Users: search, stats, status and activity")
+struct UserExtrasTests {
+    @Test func searchFindsActivePeopleWithPublicFieldsOnly() async throws {
+        try await TestApp.run { api in
+            let root = try await api.loginAsRoot()
+            let alice = try await api.register("alice_smith")
+            _ = try await api.register("bob")
+            let gone = try await api.register("alice_gone")
+            _ = try await api.send(.delete, "/api/users/\(gone.id)", token: root.accessToken)
+
+            let found = try await api.send(.get, "/api/users/search?query=ALICE", token: alice.accessToken)
+            let users = try #require(found.json["data"] as? [[String: Any]])
+            #expect(users.compactMap { $0["username"] as? String } == ["alice_smith"])
+            let bobView = try await api.send(.get, "/api/users/search?q=bob", token: alice.accessToken)
+            #expect((bobView.json["data"] as? [[String: Any]])?.first?["email"] == nil)
+            #expect(try await api.send(.get, "/api/users/search", token: alice.accessToken).status == 400)
+            #expect(try await api.send(.get, "/api/users/search?q=.*", token: alice.accessToken).json["data"] as? [Any] != nil)
+        }
+    }
+
+    @Test func statsAreForAdminsAndStatusAndActivityForTheRightPeople() async throws {
+        try await TestApp.run { api in
+            let root = try await api.loginAsRoot()
+            let alice = try await api.register("alice")
+            let bob = try await api.register("bob")
+            #expect(try await api.send(.get, "/api/users/stats", token: alice.accessToken).status == 403)
+            let stats = try await api.send(.get, "/api/users/stats", token: root.accessToken)
+            #expect(stats.data["totalUsers"] as? Int == 3)
+            #expect(stats.data["superAdmins"] as? Int == 1)
+
+            #expect(try await api.send(.put, "/api/users/\(alice.id)/status", token: alice.accessToken, json: ["status": "busy"]).status == 200)
+            #expect(try await api.send(.get, "/api/client/status", token: alice.accessToken).data["status"] as? String == "busy")
+            #expect(try await api.send(.put, "/api/users/\(bob.id)/status", token: alice.accessToken, json: ["status": "away"]).status == 403)
+            #expect(try await api.send(.put, "/api/users/\(alice.id)/status", token: alice.accessToken, json: ["isActive": false]).status == 403)
+            #expect(try await api.send(.put, "/api/users/\(bob.id)/status", token: alice.accessToken, json: ["isActive": false]).status == 403)
+            let deactivated = try await api.send(.put, "/api/users/\(bob.id)/status", token: root.accessToken, json: ["isActive": false])
+            #expect(deactivated.data["isActive"] as? Bool == false)
+
+            let own = try await api.send(.get, "/api/users/\(alice.id)/activity", token: alice.accessToken)
+            #expect((own.json["data"] as? [[String: Any]])?.contains { $0["action"] as? String == "auth.register" } == true)
+            #expect(try await api.send(.get, "/api/users/\(root.id)/activity", token: alice.accessToken).status == 403)
+        }
+    }
+
+    @Test func closingTheOwnAccountNeedsThePasswordAndSignsOut() async throws {
+        try await TestApp.run { api in
+            let alice = try await api.register("alice")
+            #expect(try await api.send(.delete, "/api/client/account", token: alice.accessToken, json: ["password": "wrong-one"]).status == 400)
+            #expect(try await api.send(.delete, "/api/client/account", token: alice.accessToken, json: ["password": "password123"]).status == 200)
+            #expect(try await api.send(.get, "/api/auth/me", token: alice.accessToken).status == 401)
+            #expect(try await api.send(.post, "/api/auth/refresh", json: ["refreshToken": alice.refreshToken]).status == 401)
+            #expect(try await api.login("alice", password: "password123").status == 403)
+        }
+    }
+}

@@ -41,10 +41,3 @@ public struct EnginePacket: Sendable, Equatable {
         }
     }
 }
-
-/// Why an inbound Engine.IO packet or payload could not be decoded.
-public enum EngineDecodingError: Error, Sendable, Equatable {
-    case invalidPacketType
-    case emptyPacket
-    case invalidBase64
-}

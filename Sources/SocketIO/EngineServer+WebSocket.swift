@@ -94,6 +94,7 @@ extension EngineServer {
                     }
                     lastWrite = .now
                 }
+                session.webSocketFramesWritten(webSocketID: webSocketID)
             } catch {
                 session.close(reason: .transportError)
                 break

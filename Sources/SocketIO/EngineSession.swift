@@ -164,6 +164,10 @@ public final class EngineSession: Sendable {
         }
     }
 
+    func webSocketFramesWritten(webSocketID: Int) {
+        run(state.withLock { $0.webSocketFramesWritten(wsID: webSocketID) })
+    }
+
     func webSocketEnded(webSocketID: Int) {
         run(state.withLock { $0.webSocketEnded(wsID: webSocketID) })
     }
@@ -180,6 +184,11 @@ public final class EngineSession: Sendable {
             case .closed(let reason):
                 heartbeat.withLock { $0?.cancel() }
                 onClose(self, reason)
+            case .resumePollAfterProbe(let waiter, let outcome):
+                Task {
+                    try? await Task.sleep(for: .milliseconds(20))
+                    waiter.resume(returning: outcome)
+                }
             case .scheduleProbeNoop:
                 Task { [weak self] in
                     try? await Task.sleep(for: .milliseconds(100))

@@ -28,6 +28,9 @@ struct EngineSessionState<PollWaiter, WriterWaiter> {
         /// Answer a GET held during a probe with a noop if the upgrade has not completed
         /// by then (the reference server checks every 100 ms).
         case scheduleProbeNoop
+        /// Answer a GET refused because of the upgrade a little later, so the `3probe`
+        /// handed to the WebSocket reaches the client before this 400 does.
+        case resumePollAfterProbe(PollWaiter, EnginePollOutcome)
     }
 
     private(set) var transport: Transport
@@ -40,6 +43,10 @@ struct EngineSessionState<PollWaiter, WriterWaiter> {
     private var postInFlight = false
     private(set) var webSocketID: Int?
     private var writerWaiter: WriterWaiter?
+    /// GETs refused because of the upgrade, held until `3probe` is on the wire: a client that
+    /// sends `2probe`, `5` and a GET expects the probe answer before the GET's 400.
+    private var refusedAfterProbe: [PollWaiter] = []
+    private var probeAnswerPending = false
     private let maxQueued: Int
     private let pingInterval: Duration
     private let pingTimeout: Duration
@@ -94,7 +101,7 @@ struct EngineSessionState<PollWaiter, WriterWaiter> {
         if heartbeatExpired(at: now) {
             return close(.pingTimeout, notice: .closePacket) + [.resumePoll(waiter, .rejected(.unknownSessionID))]
         }
-        guard transport == .polling else { return [.resumePoll(waiter, .rejected(.badRequest))] }
+        guard transport == .polling else { return refuseAfterProbe(waiter) }
         if pollWaiter != nil {
             // Overlapping GETs break the one-request-each-way rule: the held GET gets `1`,
             // this one 400, and the session is gone.
@@ -176,15 +183,14 @@ struct EngineSessionState<PollWaiter, WriterWaiter> {
         return true
     }
 
-    /// `2probe` on the probing WebSocket: answer `3probe` there and release the held GET.
+    /// `2probe` on the probing WebSocket: answer `3probe` there.
     mutating func probe(wsID: Int) -> [Effect] {
         guard upgrade == .probing(wsID: wsID) else { return [] }
         webSocketOnly.append(.packet(.pong, "probe"))
-        var effects: [Effect] = []
-        if let waiter = pollWaiter {
-            pollWaiter = nil
-            effects.append(.resumePoll(waiter, .frames([.packet(.noop)])))
-        }
+        probeAnswerPending = true
+        // A held GET is not released at once: if `5` follows right away the GET is refused,
+        // otherwise the probe-noop timer ends it (the reference checks every 100 ms).
+        let effects: [Effect] = pollWaiter == nil ? [] : [.scheduleProbeNoop]
         return effects + flush()
     }
 
@@ -200,9 +206,23 @@ struct EngineSessionState<PollWaiter, WriterWaiter> {
         var effects: [Effect] = []
         if let waiter = pollWaiter {
             pollWaiter = nil
-            effects.append(.resumePoll(waiter, .rejected(.badRequest)))
+            effects += refuseAfterProbe(waiter)
         }
         return effects + flush()
+    }
+
+    private mutating func refuseAfterProbe(_ waiter: PollWaiter) -> [Effect] {
+        guard probeAnswerPending else { return [.resumePollAfterProbe(waiter, .rejected(.badRequest))] }
+        refusedAfterProbe.append(waiter)
+        return []
+    }
+
+    /// The WebSocket writer finished writing a batch.
+    mutating func webSocketFramesWritten(wsID: Int) -> [Effect] {
+        guard webSocketID == wsID, webSocketOnly.isEmpty else { return [] }
+        probeAnswerPending = false
+        defer { refusedAfterProbe.removeAll() }
+        return refusedAfterProbe.map { .resumePollAfterProbe($0, .rejected(.badRequest)) }
     }
 
     /// The probe-noop timer fired: release a GET still held by an unfinished probe.
@@ -262,6 +282,8 @@ struct EngineSessionState<PollWaiter, WriterWaiter> {
             writerWaiter = nil
             effects.append(.resumeWriter(waiter, nil))
         }
+        effects += refusedAfterProbe.map { .resumePoll($0, .rejected(.badRequest)) }
+        refusedAfterProbe.removeAll()
         effects.append(.closed(reason))
         return effects
     }

@@ -21,6 +21,13 @@ import Testing
         return result
     }
 
+    /// Held GETs answered now or shortly after (refusals that follow the probe answer).
+    func answered(_ effects: [State.Effect]) -> [Int: EnginePollOutcome] {
+        var result = polls(effects)
+        for case .resumePollAfterProbe(let waiter, let outcome) in effects { result[waiter] = outcome }
+        return result
+    }
+
     func closeReason(_ effects: [State.Effect]) -> EngineCloseReason? {
         for case .closed(let reason) in effects { return reason }
         return nil
@@ -95,7 +102,9 @@ import Testing
         #expect(attached)
         #expect(!second)
         let probe = state.probe(wsID: 7)
-        #expect(polls(probe)[1] == .frames([.packet(.noop)]))
+        #expect(polls(probe).isEmpty)
+        let noop = state.probeNoopTimerFired()
+        #expect(polls(noop)[1] == .frames([.packet(.noop)]))
         // The probe answer waits for the WebSocket writer.
         var written: [EngineFrame]?
         for case .resumeWriter(_, let frames) in state.nextWebSocketFrames(wsID: 7, 99) { written = frames }
@@ -105,10 +114,13 @@ import Testing
         #expect(polls(held).isEmpty)
         let upgraded = state.completeUpgrade(wsID: 7)
         #expect(upgraded)
+        // The refusal waits until `3probe` is on the wire, so the client sees it first.
         let step7 = state.upgradeCompletedEffects()
-        #expect(polls(step7)[2] == .rejected(.badRequest))
+        #expect(polls(step7).isEmpty)
+        let flushed = state.webSocketFramesWritten(wsID: 7)
+        #expect(answered(flushed)[2] == .rejected(.badRequest))
         let step8 = state.poll(3, at: start)
-        #expect(polls(step8)[3] == .rejected(.badRequest))
+        #expect(answered(step8)[3] == .rejected(.badRequest))
         #expect(state.transport == .websocket)
     }
 

@@ -87,26 +87,18 @@ struct SQLiteChannelStore: ChannelStore {
     }
 
     func update(id: ObjectId, _ changes: ChannelChanges, at date: Date) async throws -> Channel? {
-        var assignments = ["updatedAt = ?"]
-        var arguments: [(any DatabaseValueConvertible)?] = [SQLiteValues.millis(date)]
-        func set(_ column: String, _ value: (any DatabaseValueConvertible)?) {
-            assignments.append("\(column) = ?")
-            arguments.append(value)
-        }
-        if let name = changes.name { set("name", name) }
-        if let description = changes.description { set("description", description) }
-        if let type = changes.type { set("type", type) }
-        if let isPrivate = changes.isPrivate { set("isPrivate", isPrivate) }
-        if let isActive = changes.isActive { set("isActive", isActive) }
+        var update = SQLiteUpdate(at: date)
+        if let name = changes.name { update.set("name", name) }
+        if let description = changes.description { update.set("description", description) }
+        if let type = changes.type { update.set("type", type) }
+        if let isPrivate = changes.isPrivate { update.set("isPrivate", isPrivate) }
+        if let isActive = changes.isActive { update.set("isActive", isActive) }
         // Double optionals: `.some(nil)` writes NULL, `nil` leaves the column alone.
-        if let maxMembers = changes.maxMembers { set("maxMembers", maxMembers) }
+        if let maxMembers = changes.maxMembers { update.set("maxMembers", maxMembers) }
         // Settings are replaced whole; merging is the service's business.
-        if let settings = changes.settings { set("settings", try SQLiteValues.json(settings)) }
-        if let archivedAt = changes.archivedAt { set("archivedAt", archivedAt.map(SQLiteValues.millis)) }
-        arguments.append(id.hexString)
-
-        let sql = "UPDATE channels SET \(assignments.joined(separator: ", ")) WHERE id = ? RETURNING *"
-        let statementArguments = StatementArguments(arguments)
+        if let settings = changes.settings { update.set("settings", try SQLiteValues.json(settings)) }
+        if let archivedAt = changes.archivedAt { update.set("archivedAt", archivedAt.map(SQLiteValues.millis)) }
+        let (sql, statementArguments) = update.statement(table: "channels", id: id)
         return try await pool.write { db in
             try SQLiteValues.mappingDuplicates {
                 try SQLiteChannelRows.channels(from: Row.fetchAll(db, sql: sql, arguments: statementArguments), in: db).first

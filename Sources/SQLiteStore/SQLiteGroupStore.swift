@@ -87,28 +87,20 @@ struct SQLiteGroupStore: GroupStore {
     }
 
     func update(id: ObjectId, _ changes: GroupChanges, at date: Date) async throws -> Group? {
-        var assignments = ["updatedAt = ?"]
-        var arguments: [(any DatabaseValueConvertible)?] = [SQLiteValues.millis(date)]
-        func set(_ column: String, _ value: (any DatabaseValueConvertible)?) {
-            assignments.append("\(column) = ?")
-            arguments.append(value)
-        }
-        if let name = changes.name { set("name", name) }
-        if let description = changes.description { set("description", description) }
-        if let category = changes.category { set("category", category) }
-        if let status = changes.status { set("status", status) }
-        if let isPrivate = changes.isPrivate { set("isPrivate", isPrivate) }
-        if let isActive = changes.isActive { set("isActive", isActive) }
+        var update = SQLiteUpdate(at: date)
+        if let name = changes.name { update.set("name", name) }
+        if let description = changes.description { update.set("description", description) }
+        if let category = changes.category { update.set("category", category) }
+        if let status = changes.status { update.set("status", status) }
+        if let isPrivate = changes.isPrivate { update.set("isPrivate", isPrivate) }
+        if let isActive = changes.isActive { update.set("isActive", isActive) }
         // Double optionals: `.some(nil)` writes NULL, `nil` leaves the column alone.
-        if let maxMembers = changes.maxMembers { set("maxMembers", maxMembers) }
-        if let avatar = changes.avatar { set("avatar", avatar) }
-        if let tags = changes.tags { set("tags", try tags.map(SQLiteValues.json)) }
-        if let rules = changes.rules { set("rules", try rules.map(SQLiteValues.json)) }
-        if let archivedAt = changes.archivedAt { set("archivedAt", archivedAt.map(SQLiteValues.millis)) }
-        arguments.append(id.hexString)
-
-        let sql = "UPDATE groups SET \(assignments.joined(separator: ", ")) WHERE id = ? RETURNING *"
-        let statementArguments = StatementArguments(arguments)
+        if let maxMembers = changes.maxMembers { update.set("maxMembers", maxMembers) }
+        if let avatar = changes.avatar { update.set("avatar", avatar) }
+        if let tags = changes.tags { update.set("tags", try tags.map(SQLiteValues.json)) }
+        if let rules = changes.rules { update.set("rules", try rules.map(SQLiteValues.json)) }
+        if let archivedAt = changes.archivedAt { update.set("archivedAt", archivedAt.map(SQLiteValues.millis)) }
+        let (sql, statementArguments) = update.statement(table: "groups", id: id)
         return try await pool.write { db in
             try SQLiteValues.mappingDuplicates {
                 try SQLiteGroupRows.groups(from: Row.fetchAll(db, sql: sql, arguments: statementArguments), in: db).first

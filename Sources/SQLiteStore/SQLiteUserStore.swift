@@ -63,26 +63,18 @@ struct SQLiteUserStore: UserStore {
     }
 
     func update(id: ObjectId, _ changes: UserChanges, at date: Date) async throws -> User? {
-        var assignments = ["updatedAt = ?"]
-        var arguments: [(any DatabaseValueConvertible)?] = [SQLiteValues.millis(date)]
-        func set(_ column: String, _ value: (any DatabaseValueConvertible)?) {
-            assignments.append("\(column) = ?")
-            arguments.append(value)
-        }
-        if let username = changes.username { set("username", username) }
-        if let email = changes.email { set("email", email) }
-        if let hash = changes.passwordHash { set("passwordHash", hash) }
-        if let roles = changes.roles { set("roles", try SQLiteValues.json(roles.map(\.rawValue))) }
-        if let isActive = changes.isActive { set("isActive", isActive) }
-        if let lastLogin = changes.lastLogin { set("lastLogin", SQLiteValues.millis(lastLogin)) }
-        if let avatar = changes.avatar { set("avatar", avatar) }
-        if let bio = changes.bio { set("bio", bio) }
-        if let phone = changes.phone { set("phone", phone) }
-        if let address = changes.address { set("address", address) }
-        arguments.append(id.hexString)
-
-        let sql = "UPDATE users SET \(assignments.joined(separator: ", ")) WHERE id = ? RETURNING *"
-        let statementArguments = StatementArguments(arguments)
+        var update = SQLiteUpdate(at: date)
+        if let username = changes.username { update.set("username", username) }
+        if let email = changes.email { update.set("email", email) }
+        if let hash = changes.passwordHash { update.set("passwordHash", hash) }
+        if let roles = changes.roles { update.set("roles", try SQLiteValues.json(roles.map(\.rawValue))) }
+        if let isActive = changes.isActive { update.set("isActive", isActive) }
+        if let lastLogin = changes.lastLogin { update.set("lastLogin", SQLiteValues.millis(lastLogin)) }
+        if let avatar = changes.avatar { update.set("avatar", avatar) }
+        if let bio = changes.bio { update.set("bio", bio) }
+        if let phone = changes.phone { update.set("phone", phone) }
+        if let address = changes.address { update.set("address", address) }
+        let (sql, statementArguments) = update.statement(table: "users", id: id)
         return try await pool.write { db in
             try SQLiteValues.mappingDuplicates {
                 try Self.users(from: Row.fetchAll(db, sql: sql, arguments: statementArguments), in: db).first

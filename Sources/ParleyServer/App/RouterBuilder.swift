@@ -15,9 +15,8 @@ enum RouterBuilder {
         SystemRoutes.add(to: router, controller: SystemController(store: services.store, environment: configuration.environment))
         AuthRoutes.add(
             to: router, controller: AuthController(auth: services.auth, bodyLimit: bodyLimit), authentication: authentication)
-        UserRoutes.add(
-            to: router, controller: UserController(users: services.users, activity: services.activity, client: services.client, bodyLimit: bodyLimit),
-            authentication: authentication)
+        let userController = UserController(users: services.users, activity: services.activity, client: services.client, bodyLimit: bodyLimit)
+        UserRoutes.add(to: router, controller: userController, authentication: authentication)
         GroupRoutes.add(
             to: router,
             controller: GroupController(groups: services.groups, requests: services.groupRequests, channels: services.channels, bodyLimit: bodyLimit),
@@ -42,7 +41,7 @@ enum RouterBuilder {
         AdminRoutes.add(
             to: router,
             controller: AdminController(
-                admin: services.admin, users: services.users, groups: services.groups, channels: services.channels, messages: services.messages,
+                admin: services.admin, users: services.users, userController: userController, groups: services.groups, channels: services.channels, messages: services.messages,
                 activity: services.activity, bodyLimit: bodyLimit),
             authentication: authentication)
         return router

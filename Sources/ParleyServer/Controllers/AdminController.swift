@@ -7,6 +7,8 @@ import ParleyStore
 struct AdminController: Sendable {
     let admin: AdminService
     let users: UserService
+    /// Creating an account is the same operation on `/api/users` and `/api/admin/users`.
+    let userController: UserController
     let groups: GroupService
     let channels: ChannelService
     let messages: MessageService
@@ -40,7 +42,7 @@ struct AdminController: Sendable {
     }
 
     func createUser(_ request: Request, context: AppRequestContext) async throws -> EditedResponse<Envelope<UserView>> {
-        try await UserController(users: users, bodyLimit: bodyLimit).create(request, context: context)
+        try await userController.create(request, context: context)
     }
 
     /// `username`, `email`, `roles`, `isActive` (empty values are ignored, as before).

@@ -5,8 +5,8 @@ import ParleyStore
 /// `/api/users`.
 struct UserController: Sendable {
     let users: UserService
-    var activity: ActivityService? = nil
-    var client: ClientService? = nil
+    let activity: ActivityService
+    let client: ClientService
     let bodyLimit: Int
 
     /// Finds people to add or mention: public profiles of active users whose username or
@@ -36,7 +36,7 @@ struct UserController: Sendable {
             return Envelope(data: UserView(user), message: "User status updated successfully")
         }
         guard let status = try body.trimmedString("status") else { throw DomainError.validation("isActive or status is required") }
-        guard id == principal.userId, let client else { throw UserPermissions.insufficient }
+        guard id == principal.userId else { throw UserPermissions.insufficient }
         _ = try await client.setStatus(principal: principal, status: status)
         let (user, _) = try await users.get(principal: principal, id: id)
         return Envelope(data: UserView(user), message: "User status updated successfully")
@@ -44,7 +44,6 @@ struct UserController: Sendable {
 
     func activityList(_ request: Request, context: AppRequestContext) async throws -> Envelope<[ActivityView]> {
         let principal = try context.requirePrincipal()
-        guard let activity else { throw DomainError.notImplemented("Activity is not available") }
         let entries = try await activity.activity(
             principal: principal, of: try context.parameters.objectId("id", thing: "user"), page: try request.pageRequest(defaultLimit: 50))
         return Envelope(data: entries.items.map(ActivityView.init))

@@ -19,7 +19,7 @@ public enum DomainError: Error, Equatable, Sendable {
     /// 429: slow down; retry after this many seconds.
     case tooManyRequests(String, retryAfterSeconds: Int)
     /// 501: the feature does not exist on this server.
-    case notImplemented(String)
+    case notSupported(String)
     /// 503: a dependency (the store) cannot be reached.
     case unavailable(String)
 
@@ -28,7 +28,7 @@ public enum DomainError: Error, Equatable, Sendable {
         case .validation(let message, _), .unauthenticated(let message), .forbidden(let message),
             .notFound(let message), .conflict(let message), .payloadTooLarge(let message),
             .unsupportedMediaType(let message), .tooManyRequests(let message, _),
-            .notImplemented(let message), .unavailable(let message):
+            .notSupported(let message), .unavailable(let message):
             return message
         }
     }
@@ -44,7 +44,7 @@ public enum DomainError: Error, Equatable, Sendable {
         case .payloadTooLarge: return "PAYLOAD_TOO_LARGE"
         case .unsupportedMediaType: return "UNSUPPORTED_MEDIA_TYPE"
         case .tooManyRequests: return "RATE_LIMITED"
-        case .notImplemented: return "NOT_IMPLEMENTED"
+        case .notSupported: return "NOT_IMPLEMENTED"
         case .unavailable: return "SERVICE_UNAVAILABLE"
         }
     }
@@ -59,7 +59,7 @@ public enum DomainError: Error, Equatable, Sendable {
         case .payloadTooLarge: return 413
         case .unsupportedMediaType: return 415
         case .tooManyRequests: return 429
-        case .notImplemented: return 501
+        case .notSupported: return 501
         case .unavailable: return 503
         }
     }

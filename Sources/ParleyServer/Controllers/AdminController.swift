@@ -183,7 +183,7 @@ struct AdminController: Sendable {
     func notSupported(_ request: Request, context: AppRequestContext) async throws -> Response {
         let principal = try context.requirePrincipal()
         try UserPermissions.requireManageUsers(principal)
-        throw DomainError.notImplemented("This operation is not available over the API; run it on the host")
+        throw DomainError.notSupported("This operation is not available over the API; run it on the host")
     }
 
     static func userUpdate(from body: JSONBody) throws -> UserUpdate {

@@ -90,7 +90,7 @@ struct AdminController: Sendable {
         let principal = try context.requirePrincipal()
         try admin.requireAdmin(principal)
         let userId = try context.parameters.objectId("id", thing: "user")
-        let (limit, offset) = try ClientController.limitOffset(request, defaultLimit: 50)
+        let (limit, offset) = try request.limitOffset(defaultLimit: 50)
         let page = PageRequest(page: offset / limit + 1, limit: limit)
         return Envelope(data: try await activity.activity(principal: principal, of: userId, page: page).items.map(ActivityView.init))
     }
@@ -128,7 +128,7 @@ struct AdminController: Sendable {
         try admin.requireAdmin(principal)
         var query = ChannelQuery(includeArchived: principal.isSuperAdmin)
         if !principal.isSuperAdmin {
-            query.groupIds = try await groups.list(principal: principal, query: GroupQuery(adminId: principal.userId, page: .everything)).items.map(\.id)
+            query.groupIds = try await groups.administeredGroupIds(principal)
         }
         return Envelope(data: try await channels.store.channels.list(query).items.map(ChannelView.init))
     }
@@ -142,7 +142,7 @@ struct AdminController: Sendable {
             let page = try await messages.history(principal: principal, channelId: channelId, window: try MessageController.window(request))
             return Envelope(data: page.map(MessageView.init))
         }
-        let (limit, _) = try MessageController.limitOffset(request, defaultLimit: 50)
+        let (limit, _) = try request.limitOffset(defaultLimit: 50)
         return Envelope(data: try await messages.recent(principal: principal, limit: limit).map(MessageView.init))
     }
 

@@ -54,13 +54,13 @@ struct ClientController: Sendable {
     }
 
     func recentMessages(_ request: Request, context: AppRequestContext) async throws -> Envelope<[MessageView]> {
-        let (limit, _) = try MessageController.limitOffset(request, defaultLimit: 20)
+        let (limit, _) = try request.limitOffset(defaultLimit: 20)
         return Envelope(data: try await messages.recent(principal: try context.requirePrincipal(), limit: limit).map(MessageView.init))
     }
 
     func notificationList(_ request: Request, context: AppRequestContext) async throws -> Envelope<[NotificationView]> {
         let principal = try context.requirePrincipal()
-        let (limit, offset) = try Self.limitOffset(request, defaultLimit: 20)
+        let (limit, offset) = try request.limitOffset(defaultLimit: 20)
         let list = try await notifications.list(principal: principal, unreadOnly: request.queryString("unread") == "true", limit: limit, offset: offset)
         return Envelope(data: list.map(NotificationView.init))
     }
@@ -182,17 +182,6 @@ struct ClientController: Sendable {
         return MessageEnvelope(message: "Account closed successfully")
     }
 
-    /// `limit` and `offset` from the query, bounded.
-    static func limitOffset(_ request: Request, defaultLimit: Int) throws -> (Int, Int) {
-        func value(_ key: String, _ fallback: Int, _ range: ClosedRange<Int>) throws -> Int {
-            guard let text = request.queryString(key) else { return fallback }
-            guard let number = Int(text), range.contains(number) else {
-                throw DomainError.validation("\(key) must be a whole number in \(range.lowerBound)...\(range.upperBound)")
-            }
-            return number
-        }
-        return (try value("limit", defaultLimit, 1...100), try value("offset", 0, 0...1_000_000))
-    }
 }
 
 struct ClientSearchView: Encodable, Sendable {

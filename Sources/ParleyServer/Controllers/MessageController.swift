@@ -19,7 +19,7 @@ struct MessageController: Sendable {
 
     func byUser(_ request: Request, context: AppRequestContext) async throws -> Envelope<[MessageView]> {
         let principal = try context.requirePrincipal()
-        let (limit, offset) = try Self.limitOffset(request)
+        let (limit, offset) = try request.limitOffset(defaultLimit: 50)
         let list = try await messages.byUser(principal: principal, userId: try context.parameters.objectId("userId", thing: "user"), limit: limit, offset: offset)
         return Envelope(data: list.map(MessageView.init))
     }
@@ -30,7 +30,7 @@ struct MessageController: Sendable {
         guard let text = request.queryString("q") ?? request.queryString("query") else {
             throw DomainError.validation("Search query is required")
         }
-        let (limit, offset) = try Self.limitOffset(request)
+        let (limit, offset) = try request.limitOffset(defaultLimit: 50)
         let results = try await messages.search(
             principal: principal, text: text, channelId: try Self.optionalId(request, "channelId", thing: "channel"),
             userId: try Self.optionalId(request, "userId", thing: "user"), limit: limit, offset: offset)
@@ -54,9 +54,8 @@ struct MessageController: Sendable {
         do {
             return try Envelope(data: MessageView(try await messages.get(principal: principal, id: id))).response(from: request, context: context)
         } catch DomainError.notFound {
-            let limit = try request.pageRequest(defaultLimit: 50).limit
-            let page = try request.pageRequest(defaultLimit: 50).page
-            guard let history = try? await messages.history(principal: principal, channelId: id, window: .latest(limit: limit, offset: (page - 1) * limit)) else {
+            let page = try request.pageRequest(defaultLimit: 50)
+            guard let history = try? await messages.history(principal: principal, channelId: id, window: .latest(limit: page.limit, offset: page.offset)) else {
                 throw MessageService.notFound
             }
             return try Envelope(data: history.map(MessageView.init)).response(from: request, context: context)
@@ -100,7 +99,7 @@ struct MessageController: Sendable {
     }
 
     func recent(_ request: Request, context: AppRequestContext) async throws -> Envelope<[MessageView]> {
-        let (limit, _) = try Self.limitOffset(request, defaultLimit: 20)
+        let (limit, _) = try request.limitOffset(defaultLimit: 20)
         return Envelope(data: try await messages.recent(principal: try context.requirePrincipal(), limit: limit).map(MessageView.init))
     }
 
@@ -120,7 +119,7 @@ struct MessageController: Sendable {
     }
 
     static func window(_ request: Request) throws -> HistoryWindow {
-        let (limit, offset) = try limitOffset(request)
+        let (limit, offset) = try request.limitOffset(defaultLimit: 50)
         if let before = try optionalId(request, "before", thing: "message") { return .before(before, limit: limit) }
         if let after = try optionalId(request, "after", thing: "message") { return .after(after, limit: limit) }
         if request.queryString("page") != nil {
@@ -130,16 +129,6 @@ struct MessageController: Sendable {
         return .latest(limit: limit, offset: offset)
     }
 
-    static func limitOffset(_ request: Request, defaultLimit: Int = 50) throws -> (Int, Int) {
-        func value(_ key: String, _ fallback: Int, _ range: ClosedRange<Int>) throws -> Int {
-            guard let text = request.queryString(key) else { return fallback }
-            guard let number = Int(text), range.contains(number) else {
-                throw DomainError.validation("\(key) must be a whole number in \(range.lowerBound)...\(range.upperBound)")
-            }
-            return number
-        }
-        return (try value("limit", defaultLimit, 1...MessageService.maximumPage), try value("offset", 0, 0...10_000_000))
-    }
 
     static func optionalId(_ request: Request, _ key: String, thing: String) throws -> ObjectId? {
         guard let text = request.queryString(key) else { return nil }

@@ -16,7 +16,7 @@ struct UserController: Sendable {
         guard let text = request.queryString("query") ?? request.queryString("q") ?? request.queryString("search") else {
             throw DomainError.validation("Search query is required")
         }
-        let (limit, _) = try MessageController.limitOffset(request, defaultLimit: 20)
+        let (limit, _) = try request.limitOffset(defaultLimit: 20)
         let found = try await users.search(principal: principal, text: text, limit: limit)
         return Envelope(data: found.map { UserView($0, visibility: principal.isAnyAdmin || $0.id == principal.userId ? .private : .public) })
     }

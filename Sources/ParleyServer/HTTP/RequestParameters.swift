@@ -25,6 +25,18 @@ extension Request {
         return PageRequest(page: try integer("page", default: 1), limit: try integer("limit", default: defaultLimit))
     }
 
+    /// `limit` and `offset` from the query, each checked against its range (400 otherwise).
+    func limitOffset(defaultLimit: Int, maximumLimit: Int = 100) throws -> (limit: Int, offset: Int) {
+        func value(_ key: String, _ fallback: Int, _ range: ClosedRange<Int>) throws -> Int {
+            guard let text = queryString(key) else { return fallback }
+            guard let number = Int(text), range.contains(number) else {
+                throw DomainError.validation("\(key) must be a whole number in \(range.lowerBound)...\(range.upperBound)")
+            }
+            return number
+        }
+        return (try value("limit", defaultLimit, 1...maximumLimit), try value("offset", 0, 0...10_000_000))
+    }
+
     /// A single-valued query string parameter, or nil when absent or empty.
     func queryString(_ key: String) -> String? {
         guard let value = uri.queryParameters[key[...]], !value.isEmpty else { return nil }

@@ -143,8 +143,7 @@ public struct ChannelService: Sendable {
     func counts(principal: Principal) async throws -> ChannelCounts {
         guard principal.isAnyAdmin else { throw UserPermissions.insufficient }
         if principal.isSuperAdmin { return try await store.channels.counts(groupIds: nil) }
-        let administered = try await store.groups.list(GroupQuery(adminId: principal.userId, page: .everything))
-        return try await store.channels.counts(groupIds: administered.items.map(\.id))
+        return try await store.channels.counts(groupIds: try await groups.administeredGroupIds(principal))
     }
 
     func administered(principal: Principal, id: ObjectId) async throws -> (Channel, Group) {

@@ -75,7 +75,8 @@ public struct GroupRequestService: Sendable {
         }
         var decided = 0
         for request in requests {
-            if (try? await decide(principal: principal, id: request.id, status: status, reason: reason)) != nil { decided += 1 }
+            // A request decided concurrently in between is skipped, not an error for the batch.
+            if (try? await decide(principal: principal, request: request, status: status, reason: reason)) != nil { decided += 1 }
         }
         return decided
     }
@@ -99,6 +100,12 @@ public struct GroupRequestService: Sendable {
     private func decide(principal: Principal, id: ObjectId, status: GroupRequestStatus, reason: String?) async throws -> GroupRequest {
         guard let request = try await store.groupRequests.find(id: id) else { throw Self.notFound }
         guard try await mayReview(request, principal: principal) else { throw UserPermissions.insufficient }
+        return try await decide(principal: principal, request: request, status: status, reason: reason)
+    }
+
+    /// Decides a request the caller has already been allowed to review.
+    private func decide(principal: Principal, request: GroupRequest, status: GroupRequestStatus, reason: String?) async throws -> GroupRequest {
+        let id = request.id
         guard request.status == .pending else { throw DomainError.conflict("This request has already been \(request.status.rawValue)") }
         if let reason, reason.count > 1_000 { throw DomainError.validation("reason must be at most 1000 characters") }
         if status == .approved {
@@ -129,11 +136,11 @@ public struct GroupRequestService: Sendable {
     private func scoped(_ query: GroupRequestQuery, principal: Principal) async throws -> GroupRequestQuery {
         var query = query
         if principal.isSuperAdmin { return query }
-        let administered = try await store.groups.list(GroupQuery(adminId: principal.userId, page: .everything))
-        if administered.items.isEmpty {
+        let administered = try await groups.administeredGroupIds(principal)
+        if administered.isEmpty {
             query.userId = principal.userId
         } else {
-            query.groupIds = administered.items.map(\.id)
+            query.groupIds = administered
         }
         return query
     }

@@ -165,6 +165,11 @@ public struct GroupService: Sendable {
         return group.members
     }
 
+    /// Ids of the groups `principal` administers (their admin scope as a group_admin).
+    func administeredGroupIds(_ principal: Principal) async throws -> [ObjectId] {
+        try await store.groups.list(GroupQuery(adminId: principal.userId, page: .everything)).items.map(\.id)
+    }
+
     func counts(principal: Principal) async throws -> GroupCounts {
         guard principal.isAnyAdmin else { throw UserPermissions.insufficient }
         return try await store.groups.counts(administeredBy: principal.isSuperAdmin ? nil : principal.userId)

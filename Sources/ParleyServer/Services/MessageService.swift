@@ -151,7 +151,7 @@ public struct MessageService: Sendable {
     func adminCounts(principal: Principal, since: Date) async throws -> MessageCounts {
         guard principal.isAnyAdmin else { throw UserPermissions.insufficient }
         if principal.isSuperAdmin { return try await store.messages.counts(channelIds: nil, since: since) }
-        let administered = try await store.groups.list(GroupQuery(adminId: principal.userId, page: .everything)).items.map(\.id)
+        let administered = try await channels.groups.administeredGroupIds(principal)
         let channelIds = try await store.channels.list(ChannelQuery(groupIds: administered, includeArchived: true)).items.map(\.id)
         return try await store.messages.counts(channelIds: channelIds, since: since)
     }

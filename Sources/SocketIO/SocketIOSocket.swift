@@ -184,5 +184,12 @@ public final class SocketIOSocket: Sendable {
         await namespace.remove(self)
         onLeave(self)
         for handler in handlers { await handler(reason) }
+        // Handlers often capture the socket (or objects that hold it); dropping them breaks
+        // those cycles so a disconnected socket is freed.
+        state.withLock { state in
+            state.eventHandlers.removeAll()
+            state.anyHandlers.removeAll()
+            state.disconnectHandlers.removeAll()
+        }
     }
 }

@@ -201,7 +201,7 @@ struct MessageFlowTests {
         for await event in events {
             if case .memberLeft(let groupId, _) = event, groupId == sentinel { break }
             switch event {
-            case .messageCreated(let message) where message.text == "published": kinds.append("created")
+            case .messageCreated(let message, _) where message.text == "published": kinds.append("created")
             case .messageEdited(let message) where message.text == "published again": kinds.append("edited")
             case .reactionChanged(_, _, _, let reaction) where reaction == "👍": kinds.append("reaction")
             case .replyCreated(let reply, let parent) where reply.text == "threaded" && parent.replyCount == 1: kinds.append("reply")

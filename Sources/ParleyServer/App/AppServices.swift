@@ -35,10 +35,10 @@ public struct AppServices: Sendable {
             store: store, tokens: tokens, hasher: hasher, throttle: LoginThrottle(limits: configuration.loginThrottle),
             activity: recorder)
         self.hasher = hasher
-        self.users = UserService(store: store, hasher: hasher)
+        self.users = UserService(store: store, hasher: hasher, events: events)
         let notifications = NotificationService(store: store.notifications, logger: logger)
         let groups = GroupService(store: store, activity: recorder, notifications: notifications, events: events)
-        let channels = ChannelService(store: store, groups: groups, activity: recorder)
+        let channels = ChannelService(store: store, groups: groups, activity: recorder, events: events)
         self.notifications = notifications
         self.groups = groups
         self.channels = channels

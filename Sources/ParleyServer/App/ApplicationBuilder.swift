@@ -3,6 +3,7 @@ import Hummingbird
 import Logging
 import NIOPosix
 import ParleyStore
+import SocketIO
 
 /// Builds a runnable Parley application from a configuration: opens the store, creates the
 /// first administrator when asked to, and wires services, routes and shutdown.
@@ -21,13 +22,25 @@ public enum ApplicationBuilder {
             logger.notice("created the first super_admin", metadata: ["username": .string(created.username)])
         }
 
-        let router = RouterBuilder.build(configuration: configuration, services: services)
+        let realtime = configuration.realtime
+        let io = SocketIOServer(
+            configuration: SocketIOConfiguration(
+                engine: EngineConfiguration(
+                    path: "/socket.io/", pingInterval: realtime.pingInterval, pingTimeout: realtime.pingTimeout,
+                    maxPayload: realtime.maxPayload, maxQueuedPackets: realtime.maxQueuedPackets,
+                    // The router's CORS middleware answers for the polling routes too.
+                    corsOrigin: nil)))
+        let gateway = ChatGateway(io: io, services: services, settings: realtime, logger: logger)
+        let router = RouterBuilder.build(configuration: configuration, services: services, realtime: io)
         var app = Application(
             router: router,
+            server: EngineWebSocketUpgrader([io.engine]).serverBuilder(maxFrameSize: realtime.maxPayload),
             configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "Parley"),
             onServerRunning: { channel in await onServerRunning?(channel.localAddress?.port ?? configuration.port) },
             logger: logger)
-        app.addServices(ShutdownService(store: store, threadPool: threadPool))
+        app.addServices(
+            ShutdownService(store: store, threadPool: threadPool),
+            GatewayService(gateway: gateway, bus: events))
         return app
     }
 }

@@ -1,14 +1,18 @@
 import Hummingbird
+import SocketIO
 
 /// Builds the router: global middleware (outermost first), then every resource's routes.
 enum RouterBuilder {
-    static func build(configuration: AppConfiguration, services: AppServices) -> Router<AppRequestContext> {
+    static func build(configuration: AppConfiguration, services: AppServices, realtime: SocketIOServer) -> Router<AppRequestContext> {
         let router = Router(context: AppRequestContext.self)
         router.add(middleware: RequestLogMiddleware())
         router.add(middleware: SecurityHeadersMiddleware())
         router.add(middleware: cors(origin: configuration.corsOrigin))
         // Inside CORS, so error answers carry CORS headers and browsers can read them.
         router.add(middleware: ErrorEnvelopeMiddleware())
+
+        // Engine.IO long-polling; WebSocket upgrades are taken before the router.
+        realtime.mount(on: router)
 
         let authentication = AuthenticationMiddleware(auth: services.auth)
         let bodyLimit = configuration.jsonBodyLimit

@@ -21,13 +21,15 @@ public struct AppConfiguration: Sendable {
     public var bcryptCost: Int
     public var admin: AdminAccount?
     public var loginThrottle: LoginThrottle.Limits
+    public var realtime: RealtimeSettings
 
     public init(
         host: String = "0.0.0.0", port: Int = 3000, store: StoreLocation, environment: RuntimeEnvironment,
         accessTokenSecret: String, refreshTokenSecret: String, accessTokenLifetime: Duration = .seconds(3600),
         refreshTokenLifetime: Duration = .seconds(7 * 24 * 3600), corsOrigin: String = "http://localhost:4200",
         uploadDirectory: String = "./uploads", logLevel: Logger.Level = .info, jsonBodyLimit: Int = 1 << 20,
-        bcryptCost: Int = 10, admin: AdminAccount? = nil, loginThrottle: LoginThrottle.Limits = .init()
+        bcryptCost: Int = 10, admin: AdminAccount? = nil, loginThrottle: LoginThrottle.Limits = .init(),
+        realtime: RealtimeSettings = .init()
     ) {
         self.host = host
         self.port = port
@@ -44,6 +46,7 @@ public struct AppConfiguration: Sendable {
         self.bcryptCost = bcryptCost
         self.admin = admin
         self.loginThrottle = loginThrottle
+        self.realtime = realtime
     }
 
     /// Reads the documented variables (see README) from `environment`.
@@ -102,7 +105,15 @@ public struct AppConfiguration: Sendable {
             loginThrottle: LoginThrottle.Limits(
                 failuresPerAccount: try integer("LOGIN_MAX_FAILURES_PER_ACCOUNT", default: 5, range: 1...1000),
                 failuresPerAddress: try integer("LOGIN_MAX_FAILURES_PER_ADDRESS", default: 20, range: 1...10000),
-                window: .seconds(try integer("LOGIN_THROTTLE_WINDOW_SECONDS", default: 900, range: 1...86400))))
+                window: .seconds(try integer("LOGIN_THROTTLE_WINDOW_SECONDS", default: 900, range: 1...86400))),
+            realtime: RealtimeSettings(
+                pingInterval: .milliseconds(try integer("SOCKET_PING_INTERVAL_MS", default: 25_000, range: 100...600_000)),
+                pingTimeout: .milliseconds(try integer("SOCKET_PING_TIMEOUT_MS", default: 60_000, range: 100...600_000)),
+                maxPayload: try integer("SOCKET_MAX_PAYLOAD", default: 1_000_000, range: 1024...(64 << 20)),
+                messageRate: EventRate(
+                    perSecond: Double(try integer("SOCKET_MESSAGES_PER_SECOND", default: 10, range: 1...10_000)),
+                    burst: Double(try integer("SOCKET_MESSAGE_BURST", default: 20, range: 1...10_000))),
+                typingExpiry: .milliseconds(try integer("SOCKET_TYPING_EXPIRY_MS", default: 6_000, range: 500...600_000))))
     }
 
     /// Production requires both secrets, distinct and long enough; elsewhere missing ones are

@@ -3,7 +3,10 @@ import ParleyCore
 /// Something that happened, published by the services for the realtime layer (and any other
 /// subscriber) to deliver. Services never talk to sockets directly.
 public enum DomainEvent: Sendable, Equatable {
-    case messageCreated(Message)
+    /// `addressedAs` is the id the sender used: the channel's, or its group's for a group's
+    /// `general` channel. The old server echoed it in `new_message`, and the Angular chat
+    /// screen filters on it.
+    case messageCreated(Message, addressedAs: ObjectId)
     case messageEdited(Message)
     case messageDeleted(Message)
     case replyCreated(reply: Message, parent: Message)
@@ -11,15 +14,28 @@ public enum DomainEvent: Sendable, Equatable {
     case reactionChanged(message: Message, userId: ObjectId, username: String, reaction: String?)
     case memberJoined(groupId: ObjectId, userId: ObjectId)
     case memberLeft(groupId: ObjectId, userId: ObjectId)
+    /// A channel of the group was created, archived, restored, changed privacy or changed
+    /// members: who may read what in that group may have changed.
+    case channelsChanged(groupId: ObjectId)
+    /// An account's roles or status changed, or it was closed or deleted.
+    case accountChanged(userId: ObjectId)
+
+    /// Whether the event may change who can read what.
+    public var changesAccess: Bool {
+        switch self {
+        case .memberJoined, .memberLeft, .channelsChanged, .accountChanged: return true
+        default: return false
+        }
+    }
 
     /// The channel the event concerns, when it concerns one.
     public var channelId: ObjectId? {
         switch self {
-        case .messageCreated(let message), .messageEdited(let message), .messageDeleted(let message):
+        case .messageCreated(let message, _), .messageEdited(let message), .messageDeleted(let message):
             return message.channelId
         case .replyCreated(let reply, _): return reply.channelId
         case .reactionChanged(let message, _, _, _): return message.channelId
-        case .memberJoined, .memberLeft: return nil
+        case .memberJoined, .memberLeft, .channelsChanged, .accountChanged: return nil
         }
     }
 }

@@ -20,8 +20,10 @@ struct RequestLogMiddleware<Context: RequestContext>: RouterMiddleware {
     private func log(_ request: Request, context: Context, status: Int, start: ContinuousClock.Instant) {
         let elapsed = ContinuousClock.now - start
         let milliseconds = Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15
-        context.logger.info(
-            "request",
+        // Long-polling requests arrive every few seconds per socket: not worth a line each.
+        let level: Logger.Level = request.uri.path.hasPrefix("/socket.io/") ? .debug : .info
+        context.logger.log(
+            level: level, "request",
             metadata: [
                 "method": .string(request.method.rawValue),
                 "path": .string(request.uri.path),

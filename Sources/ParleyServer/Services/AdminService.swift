@@ -61,6 +61,7 @@ public struct AdminService: Sendable {
         _ = try await store.sessions.revokeAll(userId: id, at: Date())
         guard try await store.users.delete(id: id) else { throw UserService.notFound }
         await activity.record(principal, "user.delete", on: "user", id: id, details: user.username, administrative: true)
+        users.events.publish(.accountChanged(userId: id))
     }
 
     /// Deletes several accounts; every id is checked before anything is removed.

@@ -78,11 +78,28 @@ public struct AuthService: Sendable {
     /// The caller behind an access token, read from the store so that deactivation, deletion
     /// and role changes apply to the very next request.
     func authenticate(accessToken: String) async throws -> (User, sessionId: ObjectId?) {
-        guard let claims = await tokens.verifyAccessToken(accessToken),
-            let user = try await store.users.find(id: claims.userId)
-        else { throw DomainError.unauthenticated("Invalid or expired token") }
-        guard user.isActive else { throw DomainError.unauthenticated(Self.accountLocked) }
-        return (user, claims.sessionId)
+        switch try await check(accessToken: accessToken) {
+        case .invalidToken, .unknownUser: throw DomainError.unauthenticated("Invalid or expired token")
+        case .inactiveUser: throw DomainError.unauthenticated(Self.accountLocked)
+        case .valid(let user, let sessionId): return (user, sessionId)
+        }
+    }
+
+    /// The user if the account still exists and is active: live sockets re-check their owner
+    /// with this when an account changes.
+    func activeUser(id: ObjectId) async throws -> User? {
+        guard let user = try await store.users.find(id: id), user.isActive else { return nil }
+        return user
+    }
+
+    /// What an access token is worth, without throwing for the refusals: the socket gateway
+    /// words each refusal its own way. Refresh tokens are signed with their own secret, so
+    /// they are `invalidToken` here.
+    func check(accessToken: String) async throws -> AccessTokenCheck {
+        guard let claims = await tokens.verifyAccessToken(accessToken) else { return .invalidToken }
+        guard let user = try await store.users.find(id: claims.userId) else { return .unknownUser }
+        guard user.isActive else { return .inactiveUser }
+        return .valid(user, sessionId: claims.sessionId)
     }
 
     /// Changes the password after checking the current one, signs out every session, and

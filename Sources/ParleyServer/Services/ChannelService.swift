@@ -8,6 +8,7 @@ public struct ChannelService: Sendable {
     let store: any Store
     let groups: GroupService
     let activity: ActivityRecorder
+    let events: any EventBus
 
     static let notFound = DomainError.notFound("Channel not found")
 
@@ -75,6 +76,7 @@ public struct ChannelService: Sendable {
             throw DomainError.conflict("Channel already exists")
         }
         await activity.record(principal, "channel.create", on: "channel", id: channel.id, details: channel.name, administrative: true)
+        events.publish(.channelsChanged(groupId: group.id))
         return try await store.channels.find(id: channel.id) ?? channel
     }
 
@@ -92,6 +94,7 @@ public struct ChannelService: Sendable {
         }
         guard let updated else { throw Self.notFound }
         await activity.record(principal, action, on: "channel", id: channel.id, details: channel.name, administrative: true)
+        events.publish(.channelsChanged(groupId: channel.groupId))
         return updated
     }
 
@@ -112,6 +115,7 @@ public struct ChannelService: Sendable {
         guard group.isMember(userId) else { throw DomainError.validation("User is not a member of this channel's group") }
         guard let updated = try await store.channels.addMember(channelId: channel.id, userId: userId, at: Date()) else { throw Self.notFound }
         await activity.record(principal, "channel.member.add", on: "channel", id: channel.id, details: userId.hexString, administrative: true)
+        events.publish(.channelsChanged(groupId: group.id))
         return updated
     }
 
@@ -125,6 +129,7 @@ public struct ChannelService: Sendable {
         guard channel.members.contains(userId) else { throw DomainError.notFound("User is not a member of this channel") }
         guard let updated = try await store.channels.removeMember(channelId: channel.id, userId: userId, at: Date()) else { throw Self.notFound }
         await activity.record(principal, isSelf ? "channel.leave" : "channel.member.remove", on: "channel", id: channel.id, details: channel.name, administrative: !isSelf)
+        events.publish(.channelsChanged(groupId: group.id))
         return updated
     }
 
@@ -137,6 +142,7 @@ public struct ChannelService: Sendable {
         else { throw Self.notFound }
         guard let updated = try await store.channels.addMember(channelId: channel.id, userId: principal.userId, at: Date()) else { throw Self.notFound }
         await activity.record(principal, "channel.join", on: "channel", id: channel.id, details: channel.name)
+        events.publish(.channelsChanged(groupId: group.id))
         return updated
     }
 

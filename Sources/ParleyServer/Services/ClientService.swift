@@ -94,6 +94,7 @@ public struct ClientService: Sendable {
         _ = try await store.users.update(id: user.id, UserChanges(isActive: false), at: Date())
         _ = try await store.sessions.revokeAll(userId: user.id, at: Date())
         await activity.record(principal, "user.close_account", on: "user", id: user.id)
+        users.events.publish(.accountChanged(userId: user.id))
     }
 
     /// Everything Parley keeps about the caller, for download.

@@ -72,6 +72,7 @@ public struct GroupService: Sendable {
         guard !group.isArchived else { throw Self.notFound }
         _ = try await store.groups.update(id: id, GroupChanges(archivedAt: .some(Date())), at: Date())
         await activity.record(principal, "group.delete", on: "group", id: id, details: group.name, administrative: true)
+        events.publish(.channelsChanged(groupId: id))
     }
 
     /// Adds a member (group admins and super_admin).

@@ -43,7 +43,7 @@ public struct MessageService: Sendable {
             let updatedParent = try await store.messages.find(id: parent.id) ?? parent
             events.publish(.replyCreated(reply: message, parent: updatedParent))
         }
-        events.publish(.messageCreated(message))
+        events.publish(.messageCreated(message, addressedAs: channelId))
         for user in mentioned {
             await notifications.notify(
                 user.id, type: "mention", title: "\(principal.username) mentioned you",

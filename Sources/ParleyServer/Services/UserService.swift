@@ -7,6 +7,7 @@ import ParleyStore
 public struct UserService: Sendable {
     let store: any Store
     let hasher: PasswordHasher
+    let events: any EventBus
 
     static let notFound = DomainError.notFound("User not found")
 
@@ -73,6 +74,7 @@ public struct UserService: Sendable {
         if update.isActive == false {
             _ = try await store.sessions.revokeAll(userId: id, at: Date())
         }
+        if update.touchesAdministrativeFields { events.publish(.accountChanged(userId: id)) }
         return updated
     }
 
@@ -84,6 +86,7 @@ public struct UserService: Sendable {
             throw Self.notFound
         }
         _ = try await store.sessions.revokeAll(userId: id, at: Date())
+        events.publish(.accountChanged(userId: id))
     }
 
     /// The groups a user belongs to: for the user themself and administrators only.

@@ -1,0 +1,18 @@
+import ParleyCore
+import SocketIO
+
+extension ChatGateway {
+    func registerMessageEvents(_ session: GatewaySession) {
+        // Stored first, through the same service as `POST /api/messages`; `new_message` then
+        // reaches the channel's room (the sender included) through the event bus.
+        on("send_message", session, limit: .message) { [self] args in
+            let body = try body(args)
+            guard let channelId = try body.objectId("channelId", thing: "channel") else {
+                throw DomainError.validation("Channel ID is required")
+            }
+            let message = try await messages.post(
+                principal: session.principal, channelId: channelId, draft: try MessageController.draft(from: body))
+            return ["success": true, "message": GatewayPayload.value(MessageView(message))]
+        }
+    }
+}

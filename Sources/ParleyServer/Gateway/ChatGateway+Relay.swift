@@ -1,0 +1,82 @@
+import ParleyCore
+import SocketIO
+import Synchronization
+
+extension ChatGateway {
+    /// Delivers a domain event to the rooms allowed to see it. Each event is encoded once for
+    /// the whole room.
+    func deliver(_ event: DomainEvent) async {
+        switch event {
+        case .messageCreated(let message, let addressedAs):
+            await namespace.to(GatewayRoom.channel(message.channelId)).emit(
+                "new_message", ["channelId": .string(addressedAs.hexString), "message": GatewayPayload.value(MessageView(message))])
+        case .messageEdited(let message):
+            await namespace.to(GatewayRoom.channel(message.channelId)).emit(
+                "message_edited", ["channelId": .string(message.channelId.hexString), "message": GatewayPayload.value(MessageView(message))])
+        case .messageDeleted(let message):
+            await namespace.to(GatewayRoom.channel(message.channelId)).emit(
+                "message_deleted",
+                [
+                    "channelId": .string(message.channelId.hexString), "messageId": .string(message.id.hexString),
+                    "message": GatewayPayload.value(MessageView(message)),
+                ])
+        case .replyCreated(let reply, let parent):
+            await namespace.to(GatewayRoom.channel(parent.channelId)).emit(
+                "message_reply",
+                [
+                    "channelId": .string(parent.channelId.hexString), "messageId": .string(parent.id.hexString),
+                    "reply": GatewayPayload.value(MessageView(reply)), "parent": GatewayPayload.value(MessageView(parent)),
+                ])
+        case .reactionChanged(let message, let userId, let username, let reaction):
+            await namespace.to(GatewayRoom.channel(message.channelId)).emit(
+                "message_reaction",
+                [
+                    "channelId": .string(message.channelId.hexString), "messageId": .string(message.id.hexString),
+                    "userId": .string(userId.hexString), "username": .string(username),
+                    "reaction": reaction.map(SocketIOValue.string) ?? .null, "action": .string(reaction == nil ? "removed" : "added"),
+                ])
+        case .memberJoined(_, let userId), .memberLeft(_, let userId), .accountChanged(let userId):
+            await resync(userId: userId)
+        case .channelsChanged(let groupId):
+            for userId in presence.users(inGroup: groupId) { await resync(userId: userId) }
+        }
+    }
+
+    /// Brings a user's sockets in line with what they may now read: joins new rooms, leaves
+    /// lost ones, and disconnects every socket of an account that was closed or deactivated.
+    func resync(userId: ObjectId) async {
+        let userSessions = sessions(ofUser: userId)
+        guard !userSessions.isEmpty else { return }
+        do {
+            guard let user = try await auth.activeUser(id: userId) else {
+                for session in userSessions { await session.socket.disconnect() }
+                return
+            }
+            let principal = Principal(user: user)
+            let access = try await GatewayAccess(channels: channels).rooms(for: principal)
+            presence.update(userId: userId, groups: access.groups, isSuperAdmin: principal.isSuperAdmin)
+            for session in userSessions {
+                session.principal = principal
+                let current = await session.socket.rooms.filter(GatewayRoom.grantsReading)
+                for room in current.subtracting(access.rooms) { await session.socket.leave(room) }
+                let missing = access.rooms.subtracting(current)
+                if !missing.isEmpty { await namespace.adapter.join(socketID: session.socket.id, rooms: missing) }
+                if let channel = session.currentChannel, !access.rooms.contains(channel.room) { session.currentChannel = nil }
+            }
+        } catch {
+            logger.error("could not update a user's rooms", metadata: ["user_id": .string(userId.hexString), "error": .string("\(error)")])
+        }
+    }
+
+    /// The periodic chores: expire typing indicators, broadcast the online count once per
+    /// interval when it changed, and forget abandoned CONNECT approvals.
+    func tick() async {
+        for typist in typing.expired() {
+            await emitStoppedTyping(typist)
+        }
+        if onlineCountChanged.exchange(false, ordering: .relaxed) {
+            await namespace.emit("online_users_count", ["count": .number(Double(presence.onlineCount))])
+        }
+        forgetStalePendingUsers()
+    }
+}

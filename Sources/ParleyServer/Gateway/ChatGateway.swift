@@ -1,0 +1,91 @@
+import Logging
+import ParleyCore
+import SocketIO
+import Synchronization
+
+/// The chat events of spec/realtime.md A2 on the default namespace, under COMPATIBILITY.md
+/// "Realtime": authentication at CONNECT, rooms per user, group and channel, presence across
+/// a user's sockets, typing with expiry, and every payload checked. Messages go through the
+/// same `MessageService` as REST; deliveries come back through the event bus.
+public final class ChatGateway: Sendable {
+    let namespace: SocketIONamespace
+    let auth: AuthService
+    let channels: ChannelService
+    let messages: MessageService
+    let settings: RealtimeSettings
+    let logger: Logger
+    let presence = PresenceRegistry()
+    let typing: TypingTracker
+    let sessions = Mutex<[String: GatewaySession]>([:])
+    /// Users accepted at CONNECT, by Engine.IO session, until their socket is created.
+    let pendingUsers = Mutex<[String: (user: User, since: ContinuousClock.Instant)]>([:])
+    /// Set when someone came or went; the periodic loop then broadcasts the count once.
+    let onlineCountChanged = Atomic<Bool>(false)
+
+    /// A user may hold this many sockets at once (tabs, components, devices).
+    static let maximumSocketsPerUser = 32
+
+    init(io: SocketIOServer, services: AppServices, settings: RealtimeSettings, logger: Logger) {
+        self.namespace = io.namespace("/")
+        self.auth = services.auth
+        self.channels = services.channels
+        self.messages = services.messages
+        self.settings = settings
+        self.logger = logger
+        self.typing = TypingTracker(expiry: settings.typingExpiry)
+        namespace.authorize { [weak self] handshake in
+            await self?.authorize(handshake) ?? .refuse(message: "Server is shutting down")
+        }
+        namespace.onConnection { [weak self] socket in
+            await self?.connected(socket)
+        }
+    }
+
+    func session(_ socketID: String) -> GatewaySession? {
+        sessions.withLock { $0[socketID] }
+    }
+
+    func sessions(ofUser userId: ObjectId) -> [GatewaySession] {
+        let ids = presence.sockets(of: userId)
+        return sessions.withLock { sessions in ids.compactMap { sessions[$0] } }
+    }
+
+    /// Registers a client event: rate limit, then the handler; a refusal becomes an `error`
+    /// event and, when the client asked for one, a `{success:false,message}` acknowledgement.
+    func on(
+        _ event: String, _ session: GatewaySession, limit: GatewayLimit,
+        _ handler: @escaping @Sendable ([SocketIOValue]) async throws -> SocketIOValue?
+    ) {
+        session.socket.on(event) { [weak self] args, ack in
+            guard let self else { return }
+            do {
+                guard session.allow(limit) else { throw GatewayError.tooFast }
+                let result = try await handler(args)
+                ack?(result ?? ["success": true])
+            } catch {
+                let message = self.describe(error, event: event, session: session)
+                session.socket.emit("error", ["message": .string(message)])
+                ack?(["success": false, "message": .string(message)])
+            }
+        }
+    }
+
+    /// The message a client sees for a failed event. Store and other unexpected failures are
+    /// logged and answered generically, as the old server's "Failed to …" messages were.
+    private func describe(_ error: any Error, event: String, session: GatewaySession) -> String {
+        switch error {
+        case let error as GatewayError: return error.message
+        case let error as DomainError: return error.message
+        default:
+            logger.error(
+                "socket event failed",
+                metadata: ["event": .string(event), "user_id": .string(session.userId.hexString), "error": .string("\(error)")])
+            return "Failed to handle \(event)"
+        }
+    }
+
+    /// The first argument as a checked JSON body.
+    func body(_ args: [SocketIOValue]) throws -> JSONBody {
+        try GatewayPayload.body(args, maxBytes: settings.maxEventBytes)
+    }
+}

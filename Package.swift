@@ -13,6 +13,7 @@ let package = Package(
         .executable(name: "seed-sample-data", targets: ["seed-sample-data"]),
         .executable(name: "clear-database", targets: ["clear-database"]),
         .executable(name: "socketio-conformance-server", targets: ["socketio-conformance-server"]),
+        .executable(name: "parley-loadgen", targets: ["parley-loadgen"]),
     ],
     dependencies: [
         .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
@@ -82,6 +83,7 @@ let package = Package(
                 "SocketIO",
                 "CMagic",
                 .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdWebSocket", package: "hummingbird-websocket"),
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "JWTKit", package: "jwt-kit"),
@@ -107,6 +109,15 @@ let package = Package(
                 "SocketIO",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .executableTarget(
+            name: "parley-loadgen",
+            dependencies: [
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "HummingbirdWSClient", package: "hummingbird-websocket"),
+                .product(name: "NIOCore", package: "swift-nio"),
             ],
             swiftSettings: swiftSettings
         ),

@@ -53,7 +53,7 @@ struct MongoFilterTests {
         #expect(
             MongoSchema.collections == [
                 "users", "authSessions", "groups", "channels", "groupRequests", "notifications", "activityLog", "userSettings",
-                "messages", "messageEdits", "readState", "messageReactions",
+                "messages", "messageEdits", "readState", "messageReactions", "videoCalls",
             ])
         let names = MongoSchema.indexes.map { "\($0.collection).\($0.name)" }
         #expect(Set(names).count == names.count, "index names are unique per collection")

@@ -19,7 +19,9 @@ enum TestApp {
             jsonBodyLimit: 64 * 1024,
             // The lowest cost bcrypt allows: still bcrypt, but fast enough for many sign-ins.
             bcryptCost: 4,
-            admin: AdminAccount(username: "root", email: "root@example.com", password: "root-password"))
+            admin: AdminAccount(username: "root", email: "root@example.com", password: "root-password"),
+            // Tests run side by side: the PeerJS server is reached on the main port only.
+            realtime: RealtimeSettings(peerServerPort: nil))
     }
 
     static func run(

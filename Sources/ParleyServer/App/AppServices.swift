@@ -18,6 +18,7 @@ public struct AppServices: Sendable {
     public let messages: MessageService
     public let reactions: ReactionService
     public let replies: ReplyService
+    public let calls: VideoCallService
     public let events: any EventBus
     let hasher: PasswordHasher
 
@@ -51,6 +52,8 @@ public struct AppServices: Sendable {
         self.messages = messages
         self.reactions = ReactionService(store: store, messages: messages, events: events)
         self.replies = ReplyService(store: store, messages: messages)
+        self.calls = VideoCallService(
+            store: store, channels: channels, notifications: notifications, events: events, ringTimeout: configuration.realtime.ringTimeout)
         self.admin = AdminService(store: store, users: users, groups: groups, channels: channels, messages: messages, activity: recorder)
     }
 }

@@ -30,17 +30,22 @@ public enum ApplicationBuilder {
                     maxPayload: realtime.maxPayload, maxQueuedPackets: realtime.maxQueuedPackets,
                     // The router's CORS middleware answers for the polling routes too.
                     corsOrigin: nil)))
-        let gateway = ChatGateway(io: io, services: services, settings: realtime, logger: logger)
+        let videoRooms = VideoRoomRegistry()
+        let peers = PeerSignalingServer(rooms: videoRooms, logger: logger)
+        let gateway = ChatGateway(io: io, services: services, videoRooms: videoRooms, settings: realtime, logger: logger)
         let router = RouterBuilder.build(configuration: configuration, services: services, realtime: io)
         var app = Application(
             router: router,
-            server: EngineWebSocketUpgrader([io.engine]).serverBuilder(maxFrameSize: realtime.maxPayload),
+            server: RealtimeUpgrader(engine: EngineWebSocketUpgrader([io.engine]), peers: peers).serverBuilder(maxFrameSize: realtime.maxPayload),
             configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "Parley"),
             onServerRunning: { channel in await onServerRunning?(channel.localAddress?.port ?? configuration.port) },
             logger: logger)
         app.addServices(
             ShutdownService(store: store, threadPool: threadPool),
-            GatewayService(gateway: gateway, bus: events))
+            GatewayService(gateway: gateway, peers: peers, bus: events))
+        if let peerPort = realtime.peerServerPort {
+            app.addServices(PeerServerListener.application(peers: peers, host: configuration.host, port: peerPort, logger: logger))
+        }
         return app
     }
 }

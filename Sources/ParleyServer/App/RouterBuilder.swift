@@ -13,6 +13,7 @@ enum RouterBuilder {
 
         // Engine.IO long-polling; WebSocket upgrades are taken before the router.
         realtime.mount(on: router)
+        PeerServerRoutes.add(to: router)
 
         let authentication = AuthenticationMiddleware(auth: services.auth)
         let bodyLimit = configuration.jsonBodyLimit
@@ -48,6 +49,8 @@ enum RouterBuilder {
                 admin: services.admin, users: services.users, userController: userController, groups: services.groups, channels: services.channels, messages: services.messages,
                 activity: services.activity, bodyLimit: bodyLimit),
             authentication: authentication)
+        VideoCallRoutes.add(
+            to: router, controller: VideoCallController(calls: services.calls, bodyLimit: bodyLimit), authentication: authentication)
         return router
     }
 

@@ -113,7 +113,10 @@ public struct AppConfiguration: Sendable {
                 messageRate: EventRate(
                     perSecond: Double(try integer("SOCKET_MESSAGES_PER_SECOND", default: 10, range: 1...10_000)),
                     burst: Double(try integer("SOCKET_MESSAGE_BURST", default: 20, range: 1...10_000))),
-                typingExpiry: .milliseconds(try integer("SOCKET_TYPING_EXPIRY_MS", default: 6_000, range: 500...600_000))))
+                typingExpiry: .milliseconds(try integer("SOCKET_TYPING_EXPIRY_MS", default: 6_000, range: 500...600_000)),
+                ringTimeout: .seconds(try integer("CALL_RING_TIMEOUT_SECONDS", default: 30, range: 1...3600)),
+                // 0 turns the second listener off (PeerJS is still served on PORT).
+                peerServerPort: try integer("PEERJS_PORT", default: 9000, range: 0...65535).nonZero))
     }
 
     /// Production requires both secrets, distinct and long enough; elsewhere missing ones are

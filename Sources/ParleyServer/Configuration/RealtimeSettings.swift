@@ -19,13 +19,18 @@ public struct RealtimeSettings: Sendable {
     public var typingExpiry: Duration
     /// `online_users_count` is broadcast at most this often, however many sockets come and go.
     public var onlineCountInterval: Duration
+    /// An unanswered call is missed after this long.
+    public var ringTimeout: Duration
+    /// Port of the PeerJS-compatible signaling server (where the Angular client looks); nil
+    /// serves it on the main port only.
+    public var peerServerPort: Int?
 
     public init(
         pingInterval: Duration = .seconds(25), pingTimeout: Duration = .seconds(60), maxPayload: Int = 1_000_000,
         maxQueuedPackets: Int = 1024, maxEventBytes: Int = 64 * 1024,
         messageRate: EventRate = EventRate(perSecond: 10, burst: 20), typingRate: EventRate = EventRate(perSecond: 5, burst: 10),
         queryRate: EventRate = EventRate(perSecond: 10, burst: 30), typingExpiry: Duration = .seconds(6),
-        onlineCountInterval: Duration = .seconds(1)
+        onlineCountInterval: Duration = .seconds(1), ringTimeout: Duration = .seconds(30), peerServerPort: Int? = 9000
     ) {
         self.pingInterval = pingInterval
         self.pingTimeout = pingTimeout
@@ -37,6 +42,8 @@ public struct RealtimeSettings: Sendable {
         self.queryRate = queryRate
         self.typingExpiry = typingExpiry
         self.onlineCountInterval = onlineCountInterval
+        self.ringTimeout = ringTimeout
+        self.peerServerPort = peerServerPort
     }
 }
 
@@ -49,4 +56,9 @@ public struct EventRate: Sendable, Equatable {
         self.perSecond = perSecond
         self.burst = burst
     }
+}
+
+extension Int {
+    /// nil for 0: "off" in settings where 0 means no port.
+    var nonZero: Int? { self == 0 ? nil : self }
 }

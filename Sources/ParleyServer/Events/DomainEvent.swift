@@ -19,6 +19,8 @@ public enum DomainEvent: Sendable, Equatable {
     case channelsChanged(groupId: ObjectId)
     /// An account's roles or status changed, or it was closed or deleted.
     case accountChanged(userId: ObjectId)
+    /// A call was placed or changed state.
+    case callChanged(VideoCall)
 
     /// Whether the event may change who can read what.
     public var changesAccess: Bool {
@@ -36,6 +38,7 @@ public enum DomainEvent: Sendable, Equatable {
         case .replyCreated(let reply, _): return reply.channelId
         case .reactionChanged(let message, _, _, _): return message.channelId
         case .memberJoined, .memberLeft, .channelsChanged, .accountChanged: return nil
+        case .callChanged(let call): return call.channelId
         }
     }
 }

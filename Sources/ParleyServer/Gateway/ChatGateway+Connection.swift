@@ -70,6 +70,8 @@ extension ChatGateway {
         registerChannelEvents(session)
         registerMessageEvents(session)
         registerPresenceEvents(session)
+        registerCallEvents(session)
+        registerVideoRoomEvents(session)
         socket.emit("online_users_count", ["count": .number(Double(presence.onlineCount))])
         onlineCountChanged.store(true, ordering: .relaxed)
     }
@@ -79,6 +81,8 @@ extension ChatGateway {
         for typist in typing.removeAll(socketID: session.socket.id) {
             await emitStoppedTyping(typist)
         }
+        await leaveVideoRooms(of: session)
+        await hangUpCalls(of: session)
         if let current = session.currentChannel {
             await announceLeft(session, channelId: current.id.hexString, room: current.room)
         }

@@ -39,6 +39,8 @@ extension ChatGateway {
             await resync(userId: userId)
         case .channelsChanged(let groupId):
             for userId in presence.users(inGroup: groupId) { await resync(userId: userId) }
+        case .callChanged(let call):
+            await deliverCall(call)
         }
     }
 

@@ -12,6 +12,9 @@ public final class ChatGateway: Sendable {
     let auth: AuthService
     let channels: ChannelService
     let messages: MessageService
+    let calls: VideoCallService
+    let callRoutes = CallRouter()
+    let videoRooms: VideoRoomRegistry
     let settings: RealtimeSettings
     let logger: Logger
     let presence = PresenceRegistry()
@@ -25,11 +28,13 @@ public final class ChatGateway: Sendable {
     /// A user may hold this many sockets at once (tabs, components, devices).
     static let maximumSocketsPerUser = 32
 
-    init(io: SocketIOServer, services: AppServices, settings: RealtimeSettings, logger: Logger) {
+    init(io: SocketIOServer, services: AppServices, videoRooms: VideoRoomRegistry, settings: RealtimeSettings, logger: Logger) {
         self.namespace = io.namespace("/")
         self.auth = services.auth
         self.channels = services.channels
         self.messages = services.messages
+        self.calls = services.calls
+        self.videoRooms = videoRooms
         self.settings = settings
         self.logger = logger
         self.typing = TypingTracker(expiry: settings.typingExpiry)
@@ -53,7 +58,7 @@ public final class ChatGateway: Sendable {
     /// Registers a client event: rate limit, then the handler; a refusal becomes an `error`
     /// event and, when the client asked for one, a `{success:false,message}` acknowledgement.
     func on(
-        _ event: String, _ session: GatewaySession, limit: GatewayLimit,
+        _ event: String, _ session: GatewaySession, limit: GatewayLimit, errorEvent: String = "error",
         _ handler: @escaping @Sendable ([SocketIOValue]) async throws -> SocketIOValue?
     ) {
         session.socket.on(event) { [weak self] args, ack in
@@ -64,7 +69,7 @@ public final class ChatGateway: Sendable {
                 ack?(result ?? ["success": true])
             } catch {
                 let message = self.describe(error, event: event, session: session)
-                session.socket.emit("error", ["message": .string(message)])
+                session.socket.emit(errorEvent, ["message": .string(message)])
                 ack?(["success": false, "message": .string(message)])
             }
         }

@@ -4,13 +4,15 @@ import ServiceLifecycle
 /// room synchronisation, typing expiry and the coalesced online count.
 struct GatewayService: Service {
     let gateway: ChatGateway
+    let peers: PeerSignalingServer
     /// Subscribed when the service is made, before the server accepts anyone, so no event
     /// published after start-up is missed.
     private let events: AsyncStream<DomainEvent>
     let tickInterval: Duration
 
-    init(gateway: ChatGateway, bus: any EventBus, tickInterval: Duration = .milliseconds(500)) {
+    init(gateway: ChatGateway, peers: PeerSignalingServer, bus: any EventBus, tickInterval: Duration = .milliseconds(500)) {
         self.gateway = gateway
+        self.peers = peers
         self.events = bus.subscribe()
         self.tickInterval = tickInterval
     }
@@ -40,6 +42,20 @@ struct GatewayService: Service {
                     while !Task.isCancelled {
                         try? await Task.sleep(for: tickInterval)
                         await gateway.tick()
+                        peers.sweep()
+                    }
+                }
+                // Calls that ring too long become missed (and their callee is notified).
+                group.addTask {
+                    while !Task.isCancelled {
+                        try? await Task.sleep(for: .seconds(1))
+                        do {
+                            try await gateway.calls.expireRinging()
+                        } catch is CancellationError {
+                            break
+                        } catch {
+                            gateway.logger.error("could not expire ringing calls", metadata: ["error": .string("\(error)")])
+                        }
                     }
                 }
             }

@@ -1,0 +1,194 @@
+import Foundation
+import Hummingbird
+import HummingbirdCore
+import HummingbirdWebSocket
+import Logging
+import Synchronization
+
+/// A PeerJS-compatible signaling server (`peer` 1.0.2, spec/realtime.md B3) at
+/// `/peerjs/peerjs`: OPEN, ID-TAKEN, INVALID-KEY, HEARTBEAT, relay of OFFER, ANSWER, CANDIDATE
+/// and LEAVE with the sender's id as `src`, and EXPIRE for what cannot be delivered.
+///
+/// Connections are accepted as PeerJS accepts them (the Angular client connects before it
+/// joins a video room), but signaling is relayed only between two peer ids that authenticated
+/// sockets registered in the same video room; anything else is answered with EXPIRE.
+public final class PeerSignalingServer: Sendable {
+    public struct Settings: Sendable {
+        public var key = "peerjs"
+        /// Undelivered messages wait this long for their peer, then EXPIRE.
+        public var expireTimeout: Duration = .seconds(5)
+        /// A client silent (no HEARTBEAT) this long is dropped.
+        public var aliveTimeout: Duration = .seconds(90)
+        public var concurrentLimit = 5000
+        /// Messages queued for one absent peer at most.
+        public var maximumQueued = 100
+
+        public init() {}
+    }
+
+    struct Client: Sendable {
+        let connection: UUID
+        let token: String
+        let outbound: AsyncStream<String>.Continuation
+        var lastSeen: ContinuousClock.Instant
+    }
+
+    struct Queued: Sendable {
+        let source: String
+        let text: String
+        let since: ContinuousClock.Instant
+    }
+
+    static let path = "/peerjs/peerjs"
+    static let relayedTypes: Set<String> = ["OFFER", "ANSWER", "CANDIDATE"]
+
+    let settings: Settings
+    let rooms: VideoRoomRegistry
+    let logger: Logger
+    private let clients = Mutex<[String: Client]>([:])
+    private let queues = Mutex<[String: [Queued]]>([:])
+
+    public init(settings: Settings = Settings(), rooms: VideoRoomRegistry, logger: Logger) {
+        self.settings = settings
+        self.rooms = rooms
+        self.logger = logger
+    }
+
+    var clientCount: Int { clients.withLock { $0.count } }
+
+    /// The WebSocket upgrade for `/peerjs/peerjs?key=&id=&token=`; other paths are not ours.
+    public func shouldUpgrade<Context: WebSocketContext>(_ request: HTTPRequest) -> ShouldUpgradeResult<WebSocketDataHandler<Context>> {
+        let uri = URI(request.path ?? "/")
+        guard uri.path == Self.path else { return .dontUpgrade }
+        let query = uri.queryParameters
+        let id = query["id"].map(String.init) ?? ""
+        let token = query["token"].map(String.init) ?? ""
+        let key = query["key"].map(String.init) ?? ""
+        return .upgrade([:]) { inbound, outbound, _ in
+            await self.serve(id: id, token: token, key: key, inbound: inbound, outbound: outbound)
+        }
+    }
+
+    private func serve(id: String, token: String, key: String, inbound: WebSocketInboundStream, outbound: WebSocketOutboundWriter) async {
+        func refuse(_ type: String, _ message: String) async {
+            try? await outbound.write(.text(PeerMessage.encode(type: type, payload: ["msg": message])))
+            try? await outbound.close(.normalClosure, reason: nil)
+        }
+        guard !id.isEmpty, !token.isEmpty, !key.isEmpty else {
+            return await refuse("ERROR", "No id, token, or key supplied to websocket server")
+        }
+        guard key == settings.key else { return await refuse("INVALID-KEY", "Invalid key provided") }
+        let connection = UUID()
+        let (stream, continuation) = AsyncStream<String>.makeStream(bufferingPolicy: .bufferingNewest(256))
+        let admission = admit(id: id, token: token, connection: connection, outbound: continuation)
+        switch admission {
+        case .taken: return await refuse("ID-TAKEN", "ID is taken")
+        case .full: return await refuse("ERROR", "Server has reached its concurrent user limit")
+        case .opened: continuation.yield(PeerMessage.encode(type: "OPEN"))
+        case .reattached: break
+        }
+        deliverQueued(to: id)
+        await withTaskGroup(of: Void.self) { group in
+            group.addTask {
+                for await text in stream {
+                    do { try await outbound.write(.text(text)) } catch { break }
+                }
+            }
+            do {
+                for try await message in inbound.messages(maxSize: 256 * 1024) {
+                    guard case .text(let text) = message else { continue }
+                    if !handle(text, from: id, connection: connection) { break }
+                }
+            } catch {}
+            continuation.finish()
+            group.cancelAll()
+        }
+        clients.withLock { clients in
+            if clients[id]?.connection == connection { clients[id] = nil }
+        }
+    }
+
+    private enum Admission { case opened, reattached, taken, full }
+
+    private func admit(id: String, token: String, connection: UUID, outbound: AsyncStream<String>.Continuation) -> Admission {
+        clients.withLock { clients in
+            if let existing = clients[id] {
+                guard existing.token == token else { return .taken }
+                // The same client reconnecting: it takes the id over, and hears no second OPEN.
+                existing.outbound.finish()
+                clients[id] = Client(connection: connection, token: token, outbound: outbound, lastSeen: .now)
+                return .reattached
+            }
+            guard clients.count < settings.concurrentLimit else { return .full }
+            clients[id] = Client(connection: connection, token: token, outbound: outbound, lastSeen: .now)
+            return .opened
+        }
+    }
+
+    /// Handles one client message; false when the client asked to leave.
+    private func handle(_ text: String, from source: String, connection: UUID) -> Bool {
+        clients.withLock { $0[source]?.lastSeen = .now }
+        guard let message = PeerMessage(text: text) else { return true }  // invalid JSON is ignored, as PeerJS does
+        switch message.type {
+        case "HEARTBEAT":
+            return true
+        case "LEAVE":
+            guard let destination = message.destination else { return false }
+            if rooms.shareRoom(source, destination) { send(message.relayed(from: source), to: destination, queueing: false) }
+            return true
+        case let type where Self.relayedTypes.contains(type):
+            guard let destination = message.destination else { return true }
+            guard rooms.shareRoom(source, destination) else {
+                // Not two peers of one video room: nothing is relayed, and the sender learns
+                // the peer is unavailable.
+                send(PeerMessage.encode(type: "EXPIRE", source: destination, destination: source), to: source, queueing: false)
+                return true
+            }
+            send(message.relayed(from: source), to: destination, queueing: true, from: source)
+            return true
+        default:
+            return true
+        }
+    }
+
+    private func send(_ text: String, to destination: String, queueing: Bool, from source: String = "") {
+        let outbound = clients.withLock { $0[destination]?.outbound }
+        if let outbound {
+            outbound.yield(text)
+        } else if queueing {
+            queues.withLock { queues in
+                guard queues[destination, default: []].count < settings.maximumQueued else { return }
+                queues[destination, default: []].append(Queued(source: source, text: text, since: .now))
+            }
+        }
+    }
+
+    private func deliverQueued(to id: String) {
+        let waiting = queues.withLock { $0.removeValue(forKey: id) } ?? []
+        guard let outbound = clients.withLock({ $0[id]?.outbound }) else { return }
+        for message in waiting { outbound.yield(message.text) }
+    }
+
+    /// Expires messages that waited too long (one EXPIRE per sender and peer) and drops clients
+    /// that stopped sending heartbeats. Run periodically.
+    func sweep(now: ContinuousClock.Instant = .now) {
+        let expired: [(destination: String, source: String)] = queues.withLock { queues in
+            var expired: Set<[String]> = []
+            for (destination, waiting) in queues {
+                let (old, fresh) = (waiting.filter { now - $0.since >= settings.expireTimeout }, waiting.filter { now - $0.since < settings.expireTimeout })
+                for message in old { expired.insert([destination, message.source]) }
+                queues[destination] = fresh.isEmpty ? nil : fresh
+            }
+            return expired.map { ($0[0], $0[1]) }
+        }
+        for (destination, source) in expired {
+            send(PeerMessage.encode(type: "EXPIRE", source: destination, destination: source), to: source, queueing: false)
+        }
+        let silent = clients.withLock { clients in
+            let gone = clients.filter { now - $0.value.lastSeen >= settings.aliveTimeout }
+            for id in gone.keys { clients[id] = nil }
+            return Array(gone.values)
+        }
+        for client in silent { client.outbound.finish() }
+    }
+}

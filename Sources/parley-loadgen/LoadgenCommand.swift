@@ -1,0 +1,9 @@
+import ArgumentParser
+
+@main
+struct LoadgenCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "parley-loadgen",
+        abstract: "Drives a running parley-server with Socket.IO clients over WebSocket.",
+        subcommands: [IdleCommand.self])
+}

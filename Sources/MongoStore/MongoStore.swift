@@ -14,6 +14,7 @@ public final class MongoStore: Store {
     public let settings: any SettingsStore
     public let messages: any MessageStore
     public let reactions: any ReactionStore
+    public let uploads: any UploadStore
     public var engineName: String { "mongodb" }
     /// The database named in the URL's path, or "parley".
     public let databaseName: String
@@ -39,6 +40,7 @@ public final class MongoStore: Store {
             messages: collection(MessageDocuments.collection), edits: collection(MessageEditDocuments.collection),
             readState: collection(ReadStateDocuments.collection), indexes: indexes)
         self.reactions = MongoReactionStore(collection: collection(ReactionDocuments.collection), indexes: indexes)
+        self.uploads = MongoUploadStore(collection: collection(UploadDocuments.collection), indexes: indexes)
     }
 
     /// Opens a client pool of `threads` clients served by as many threads, and creates the

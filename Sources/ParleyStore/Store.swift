@@ -11,6 +11,7 @@ public protocol Store: Sendable {
     var settings: any SettingsStore { get }
     var messages: any MessageStore { get }
     var reactions: any ReactionStore { get }
+    var uploads: any UploadStore { get }
 
     /// A short human name for logs and `/health` ("sqlite", "mongodb").
     var engineName: String { get }

@@ -17,6 +17,7 @@ public final class SQLiteStore: Store {
     public let settings: any SettingsStore
     public let messages: any MessageStore
     public let reactions: any ReactionStore
+    public let uploads: any UploadStore
     public let engineName = "sqlite"
 
     private let pool: DatabasePool
@@ -51,6 +52,7 @@ public final class SQLiteStore: Store {
         self.settings = SQLiteSettingsStore(pool: pool)
         self.messages = SQLiteMessageStore(pool: pool)
         self.reactions = SQLiteReactionStore(pool: pool)
+        self.uploads = SQLiteUploadStore(pool: pool)
     }
 
     public func ping() async throws {

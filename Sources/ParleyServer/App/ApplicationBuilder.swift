@@ -21,7 +21,8 @@ public enum ApplicationBuilder {
             logger.notice("created the first super_admin", metadata: ["username": .string(created.username)])
         }
 
-        let router = RouterBuilder.build(configuration: configuration, services: services)
+        let uploads = try uploadService(configuration: configuration, store: store, threadPool: threadPool, logger: logger)
+        let router = RouterBuilder.build(configuration: configuration, services: services, uploads: uploads)
         var app = Application(
             router: router,
             configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "Parley"),
@@ -29,5 +30,17 @@ public enum ApplicationBuilder {
             logger: logger)
         app.addServices(ShutdownService(store: store, threadPool: threadPool))
         return app
+    }
+
+    /// Starts libvips and libmagic (each once, here, and handed down) and prepares the upload
+    /// folders, so a missing library database or an unwritable `UPLOAD_DIR` stops start-up.
+    private static func uploadService(
+        configuration: AppConfiguration, store: any Store, threadPool: NIOThreadPool, logger: Logger
+    ) throws -> UploadService {
+        let folder = UploadFolder(root: configuration.uploadDirectory, threadPool: threadPool)
+        try folder.prepare()
+        return UploadService(
+            store: store, folder: folder, magic: try MagicPool(threadPool: threadPool),
+            images: try ImageProcessor(threadPool: threadPool), limits: configuration.uploadLimits, logger: logger)
     }
 }

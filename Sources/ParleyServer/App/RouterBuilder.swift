@@ -2,7 +2,7 @@ import Hummingbird
 
 /// Builds the router: global middleware (outermost first), then every resource's routes.
 enum RouterBuilder {
-    static func build(configuration: AppConfiguration, services: AppServices) -> Router<AppRequestContext> {
+    static func build(configuration: AppConfiguration, services: AppServices, uploads: UploadService) -> Router<AppRequestContext> {
         let router = Router(context: AppRequestContext.self)
         router.add(middleware: RequestLogMiddleware())
         router.add(middleware: SecurityHeadersMiddleware())
@@ -43,6 +43,13 @@ enum RouterBuilder {
             controller: AdminController(
                 admin: services.admin, users: services.users, userController: userController, groups: services.groups, channels: services.channels, messages: services.messages,
                 activity: services.activity, bodyLimit: bodyLimit),
+            authentication: authentication)
+        UploadRoutes.add(
+            to: router,
+            controller: UploadController(
+                uploads: uploads, reader: MultipartUploadReader(folder: uploads.folder, limits: uploads.limits),
+                responder: UploadFileResponder(fileIO: FileIO(threadPool: uploads.folder.threadPool)),
+                publicURL: configuration.publicURL, bodyLimit: bodyLimit),
             authentication: authentication)
         return router
     }

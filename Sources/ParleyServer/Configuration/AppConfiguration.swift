@@ -21,13 +21,17 @@ public struct AppConfiguration: Sendable {
     public var bcryptCost: Int
     public var admin: AdminAccount?
     public var loginThrottle: LoginThrottle.Limits
+    public var uploadLimits: UploadLimits
+    /// `<scheme>://<host>` for upload URLs; nil takes them from each request's Host header.
+    public var publicURL: String?
 
     public init(
         host: String = "0.0.0.0", port: Int = 3000, store: StoreLocation, environment: RuntimeEnvironment,
         accessTokenSecret: String, refreshTokenSecret: String, accessTokenLifetime: Duration = .seconds(3600),
         refreshTokenLifetime: Duration = .seconds(7 * 24 * 3600), corsOrigin: String = "http://localhost:4200",
         uploadDirectory: String = "./uploads", logLevel: Logger.Level = .info, jsonBodyLimit: Int = 1 << 20,
-        bcryptCost: Int = 10, admin: AdminAccount? = nil, loginThrottle: LoginThrottle.Limits = .init()
+        bcryptCost: Int = 10, admin: AdminAccount? = nil, loginThrottle: LoginThrottle.Limits = .init(),
+        uploadLimits: UploadLimits = UploadLimits(), publicURL: String? = nil
     ) {
         self.host = host
         self.port = port
@@ -44,6 +48,8 @@ public struct AppConfiguration: Sendable {
         self.bcryptCost = bcryptCost
         self.admin = admin
         self.loginThrottle = loginThrottle
+        self.uploadLimits = uploadLimits
+        self.publicURL = publicURL
     }
 
     /// Reads the documented variables (see README) from `environment`.
@@ -102,7 +108,32 @@ public struct AppConfiguration: Sendable {
             loginThrottle: LoginThrottle.Limits(
                 failuresPerAccount: try integer("LOGIN_MAX_FAILURES_PER_ACCOUNT", default: 5, range: 1...1000),
                 failuresPerAddress: try integer("LOGIN_MAX_FAILURES_PER_ADDRESS", default: 20, range: 1...10000),
-                window: .seconds(try integer("LOGIN_THROTTLE_WINDOW_SECONDS", default: 900, range: 1...86400))))
+                window: .seconds(try integer("LOGIN_THROTTLE_WINDOW_SECONDS", default: 900, range: 1...86400))),
+            uploadLimits: try uploadLimits(integer),
+            publicURL: try publicURL(value("PUBLIC_URL")))
+    }
+
+    private static func uploadLimits(_ integer: (String, Int, ClosedRange<Int>) throws -> Int) throws -> UploadLimits {
+        let defaults = UploadLimits()
+        let limits = UploadLimits(
+            avatarBytes: try integer("UPLOAD_AVATAR_MAX_BYTES", defaults.avatarBytes, 1024...(64 << 20)),
+            imageBytes: try integer("UPLOAD_IMAGE_MAX_BYTES", defaults.imageBytes, 1024...(256 << 20)),
+            fileBytes: try integer("UPLOAD_FILE_MAX_BYTES", defaults.fileBytes, 1024...(1 << 30)),
+            filesPerRequest: try integer("UPLOAD_MAX_FILES", defaults.filesPerRequest, 1...100))
+        let request = try integer("UPLOAD_REQUEST_MAX_BYTES", limits.requestBytes, 4096...(8 << 30))
+        return UploadLimits(
+            avatarBytes: limits.avatarBytes, imageBytes: limits.imageBytes, fileBytes: limits.fileBytes,
+            filesPerRequest: limits.filesPerRequest, requestBytes: request)
+    }
+
+    /// An absolute http(s) URL without a trailing slash, so paths can be appended to it.
+    private static func publicURL(_ text: String?) throws -> String? {
+        guard let text else { return nil }
+        let trimmed = text.hasSuffix("/") ? String(text.dropLast()) : text
+        guard let url = URL(string: trimmed), ["http", "https"].contains(url.scheme ?? ""), url.host != nil, url.query == nil else {
+            throw ConfigurationError(variable: "PUBLIC_URL", problem: "must be an absolute http or https URL (got \"\(text)\")")
+        }
+        return trimmed
     }
 
     /// Production requires both secrets, distinct and long enough; elsewhere missing ones are

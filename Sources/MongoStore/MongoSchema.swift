@@ -14,13 +14,14 @@ enum MongoSchema {
         MessageEditDocuments.collection,
         ReadStateDocuments.collection,
         ReactionDocuments.collection,
+        UploadDocuments.collection,
         VideoCallDocuments.collection,
     ]
 
     static let indexes: [MongoIndex] =
         UserDocuments.indexes + AuthSessionDocuments.indexes + GroupDocuments.indexes + ChannelDocuments.indexes
         + GroupRequestDocuments.indexes + NotificationDocuments.indexes + ActivityDocuments.indexes + MessageDocuments.indexes
-        + MessageEditDocuments.indexes + ReactionDocuments.indexes + VideoCallDocuments.indexes
+        + MessageEditDocuments.indexes + ReactionDocuments.indexes + UploadDocuments.indexes + VideoCallDocuments.indexes
 
     /// The old server's indexes that contradict Parley's rules, dropped before `indexes` are made.
     static let legacyIndexes: [MongoLegacyIndex] = ChannelDocuments.legacyIndexes

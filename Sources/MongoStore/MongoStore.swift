@@ -15,6 +15,7 @@ public final class MongoStore: Store {
     public let messages: any MessageStore
     public let reactions: any ReactionStore
     public let videoCalls: any VideoCallStore
+    public let uploads: any UploadStore
     public var engineName: String { "mongodb" }
     /// The database named in the URL's path, or "parley".
     public let databaseName: String
@@ -41,6 +42,7 @@ public final class MongoStore: Store {
             readState: collection(ReadStateDocuments.collection), indexes: indexes)
         self.reactions = MongoReactionStore(collection: collection(ReactionDocuments.collection), indexes: indexes)
         self.videoCalls = MongoVideoCallStore(collection: collection(VideoCallDocuments.collection))
+        self.uploads = MongoUploadStore(collection: collection(UploadDocuments.collection), indexes: indexes)
     }
 
     /// Opens a client pool of `threads` clients served by as many threads, and creates the

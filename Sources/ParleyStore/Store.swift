@@ -12,6 +12,7 @@ public protocol Store: Sendable {
     var messages: any MessageStore { get }
     var reactions: any ReactionStore { get }
     var videoCalls: any VideoCallStore { get }
+    var uploads: any UploadStore { get }
 
     /// A short human name for logs and `/health` ("sqlite", "mongodb").
     var engineName: String { get }

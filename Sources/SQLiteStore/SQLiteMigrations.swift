@@ -9,7 +9,7 @@ enum SQLiteMigrations {
     static let tablesInDeletionOrder = [
         "message_reactions", "message_edits", "read_state", "messages",
         "channel_members", "group_members", "group_requests", "notifications", "user_settings", "activity",
-        "channels", "groups", "auth_sessions", "users", "video_calls",
+        "channels", "groups", "auth_sessions", "uploads", "users", "video_calls",
     ]
 
     static var migrator: DatabaseMigrator {
@@ -55,6 +55,9 @@ enum SQLiteMigrations {
         }
         migrator.registerMigration("v3-messages") { db in
             try db.execute(sql: SQLiteSchemaV3.sql)
+        }
+        migrator.registerMigration("v4-uploads") { db in
+            try db.execute(sql: SQLiteSchemaV4.sql)
         }
         migrator.registerMigration("v5-video-calls") { db in
             try db.execute(sql: SQLiteSchemaV5.sql)

@@ -18,6 +18,7 @@ public final class SQLiteStore: Store {
     public let messages: any MessageStore
     public let reactions: any ReactionStore
     public let videoCalls: any VideoCallStore
+    public let uploads: any UploadStore
     public let engineName = "sqlite"
 
     private let pool: DatabasePool
@@ -53,6 +54,7 @@ public final class SQLiteStore: Store {
         self.messages = SQLiteMessageStore(pool: pool)
         self.reactions = SQLiteReactionStore(pool: pool)
         self.videoCalls = SQLiteVideoCallStore(pool: pool)
+        self.uploads = SQLiteUploadStore(pool: pool)
     }
 
     public func ping() async throws {

@@ -53,7 +53,7 @@ struct MongoFilterTests {
         #expect(
             MongoSchema.collections == [
                 "users", "authSessions", "groups", "channels", "groupRequests", "notifications", "activityLog", "userSettings",
-                "messages", "messageEdits", "readState", "messageReactions", "videoCalls",
+                "messages", "messageEdits", "readState", "messageReactions", "uploads", "videoCalls",
             ])
         let names = MongoSchema.indexes.map { "\($0.collection).\($0.name)" }
         #expect(Set(names).count == names.count, "index names are unique per collection")
@@ -61,6 +61,7 @@ struct MongoFilterTests {
         #expect(
             MongoSchema.indexes.filter(\.unique).map(\.name) == [
                 "username_ci", "email_ci", "name_ci", "groupId_1_name_ci", "userId_1_groupId_1_pending", "messageId_1_userId_1",
+                "storedName_1",
             ])
     }
 }

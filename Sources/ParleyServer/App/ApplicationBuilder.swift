@@ -33,7 +33,8 @@ public enum ApplicationBuilder {
         let videoRooms = VideoRoomRegistry()
         let peers = PeerSignalingServer(rooms: videoRooms, logger: logger)
         let gateway = ChatGateway(io: io, services: services, videoRooms: videoRooms, settings: realtime, logger: logger)
-        let router = RouterBuilder.build(configuration: configuration, services: services, realtime: io)
+        let uploads = try uploadService(configuration: configuration, store: store, threadPool: threadPool, logger: logger)
+        let router = RouterBuilder.build(configuration: configuration, services: services, realtime: io, uploads: uploads)
         var app = Application(
             router: router,
             server: RealtimeUpgrader(engine: EngineWebSocketUpgrader([io.engine]), peers: peers).serverBuilder(maxFrameSize: realtime.maxPayload),
@@ -47,5 +48,17 @@ public enum ApplicationBuilder {
             app.addServices(PeerServerListener.application(peers: peers, host: configuration.host, port: peerPort, logger: logger))
         }
         return app
+    }
+
+    /// Starts libvips and libmagic (each once, here, and handed down) and prepares the upload
+    /// folders, so a missing library database or an unwritable `UPLOAD_DIR` stops start-up.
+    private static func uploadService(
+        configuration: AppConfiguration, store: any Store, threadPool: NIOThreadPool, logger: Logger
+    ) throws -> UploadService {
+        let folder = UploadFolder(root: configuration.uploadDirectory, threadPool: threadPool)
+        try folder.prepare()
+        return UploadService(
+            store: store, folder: folder, magic: try MagicPool(threadPool: threadPool),
+            images: try ImageProcessor(threadPool: threadPool), limits: configuration.uploadLimits, logger: logger)
     }
 }

@@ -3,7 +3,9 @@ import SocketIO
 
 /// Builds the router: global middleware (outermost first), then every resource's routes.
 enum RouterBuilder {
-    static func build(configuration: AppConfiguration, services: AppServices, realtime: SocketIOServer) -> Router<AppRequestContext> {
+    static func build(
+        configuration: AppConfiguration, services: AppServices, realtime: SocketIOServer, uploads: UploadService
+    ) -> Router<AppRequestContext> {
         let router = Router(context: AppRequestContext.self)
         router.add(middleware: RequestLogMiddleware())
         router.add(middleware: SecurityHeadersMiddleware())
@@ -51,6 +53,13 @@ enum RouterBuilder {
             authentication: authentication)
         VideoCallRoutes.add(
             to: router, controller: VideoCallController(calls: services.calls, bodyLimit: bodyLimit), authentication: authentication)
+        UploadRoutes.add(
+            to: router,
+            controller: UploadController(
+                uploads: uploads, reader: MultipartUploadReader(folder: uploads.folder, limits: uploads.limits),
+                responder: UploadFileResponder(fileIO: FileIO(threadPool: uploads.folder.threadPool)),
+                publicURL: configuration.publicURL, bodyLimit: bodyLimit),
+            authentication: authentication)
         return router
     }
 

@@ -22,6 +22,9 @@ public struct AppConfiguration: Sendable {
     public var admin: AdminAccount?
     public var loginThrottle: LoginThrottle.Limits
     public var realtime: RealtimeSettings
+    public var uploadLimits: UploadLimits
+    /// `<scheme>://<host>` for upload URLs; nil takes them from each request's Host header.
+    public var publicURL: String?
 
     public init(
         host: String = "0.0.0.0", port: Int = 3000, store: StoreLocation, environment: RuntimeEnvironment,
@@ -29,7 +32,7 @@ public struct AppConfiguration: Sendable {
         refreshTokenLifetime: Duration = .seconds(7 * 24 * 3600), corsOrigin: String = "http://localhost:4200",
         uploadDirectory: String = "./uploads", logLevel: Logger.Level = .info, jsonBodyLimit: Int = 1 << 20,
         bcryptCost: Int = 10, admin: AdminAccount? = nil, loginThrottle: LoginThrottle.Limits = .init(),
-        realtime: RealtimeSettings = .init()
+        realtime: RealtimeSettings = .init(), uploadLimits: UploadLimits = UploadLimits(), publicURL: String? = nil
     ) {
         self.host = host
         self.port = port
@@ -47,6 +50,8 @@ public struct AppConfiguration: Sendable {
         self.admin = admin
         self.loginThrottle = loginThrottle
         self.realtime = realtime
+        self.uploadLimits = uploadLimits
+        self.publicURL = publicURL
     }
 
     /// Reads the documented variables (see README) from `environment`.
@@ -116,7 +121,32 @@ public struct AppConfiguration: Sendable {
                 typingExpiry: .milliseconds(try integer("SOCKET_TYPING_EXPIRY_MS", default: 6_000, range: 500...600_000)),
                 ringTimeout: .seconds(try integer("CALL_RING_TIMEOUT_SECONDS", default: 30, range: 1...3600)),
                 // 0 turns the second listener off (PeerJS is still served on PORT).
-                peerServerPort: try integer("PEERJS_PORT", default: 9000, range: 0...65535).nonZero))
+                peerServerPort: try integer("PEERJS_PORT", default: 9000, range: 0...65535).nonZero),
+            uploadLimits: try uploadLimits(integer),
+            publicURL: try publicURL(value("PUBLIC_URL")))
+    }
+
+    private static func uploadLimits(_ integer: (String, Int, ClosedRange<Int>) throws -> Int) throws -> UploadLimits {
+        let defaults = UploadLimits()
+        let limits = UploadLimits(
+            avatarBytes: try integer("UPLOAD_AVATAR_MAX_BYTES", defaults.avatarBytes, 1024...(64 << 20)),
+            imageBytes: try integer("UPLOAD_IMAGE_MAX_BYTES", defaults.imageBytes, 1024...(256 << 20)),
+            fileBytes: try integer("UPLOAD_FILE_MAX_BYTES", defaults.fileBytes, 1024...(1 << 30)),
+            filesPerRequest: try integer("UPLOAD_MAX_FILES", defaults.filesPerRequest, 1...100))
+        let request = try integer("UPLOAD_REQUEST_MAX_BYTES", limits.requestBytes, 4096...(8 << 30))
+        return UploadLimits(
+            avatarBytes: limits.avatarBytes, imageBytes: limits.imageBytes, fileBytes: limits.fileBytes,
+            filesPerRequest: limits.filesPerRequest, requestBytes: request)
+    }
+
+    /// An absolute http(s) URL without a trailing slash, so paths can be appended to it.
+    private static func publicURL(_ text: String?) throws -> String? {
+        guard let text else { return nil }
+        let trimmed = text.hasSuffix("/") ? String(text.dropLast()) : text
+        guard let url = URL(string: trimmed), ["http", "https"].contains(url.scheme ?? ""), url.host != nil, url.query == nil else {
+            throw ConfigurationError(variable: "PUBLIC_URL", problem: "must be an absolute http or https URL (got \"\(text)\")")
+        }
+        return trimmed
     }
 
     /// Production requires both secrets, distinct and long enough; elsewhere missing ones are

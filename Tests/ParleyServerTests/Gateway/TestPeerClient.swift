@@ -52,7 +52,7 @@ final class TestPeerClient: @unchecked Sendable {
     }
 
     /// Waits for a message of this type and returns it (left in place).
-    func next(_ type: String, timeout: Duration = .seconds(5)) async throws -> [String: Any] {
+    func next(_ type: String, timeout: Duration = .seconds(10)) async throws -> [String: Any] {
         let deadline = ContinuousClock.now + timeout
         while ContinuousClock.now < deadline {
             if let message = received(type).first { return message }

@@ -72,6 +72,9 @@ final class TestSocket: @unchecked Sendable {
             Issue.record("connection refused: \(outcome)")
             throw TestSocketError.refused
         }
+        // The gateway sends the online count last, once the socket is in its rooms and counted
+        // present: from then on broadcasts reach it.
+        _ = try await socket.waitFor("online_users_count", timeout: .seconds(10)) { socket.received("online_users_count").first }
         return socket
     }
 

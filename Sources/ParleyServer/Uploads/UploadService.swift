@@ -1,0 +1,141 @@
+import Foundation
+import Logging
+import ParleyCore
+import ParleyStore
+
+/// Stores, describes and deletes uploads. The type comes from the content (libmagic), the
+/// name from the server, and the owner is recorded so that only they (or a super_admin) can
+/// see the details or delete. Images must decode in libvips; avatars are re-encoded as a
+/// square without metadata, other images get a thumbnail.
+public struct UploadService: Sendable {
+    static let avatarSide = 256
+    static let thumbnailSide = 320
+
+    let store: any Store
+    let folder: UploadFolder
+    let magic: MagicPool
+    let images: ImageProcessor
+    let limits: UploadLimits
+    let logger: Logger
+
+    /// Checks every file before storing any, so a request with one refused file stores nothing.
+    /// The temporary files are gone afterwards, whatever happens.
+    func save(_ files: [ReceivedFile], kind: UploadKind, principal: Principal) async throws -> [Upload] {
+        var written: [String] = []
+        var inserted: [Upload] = []
+        do {
+            var checked: [(ReceivedFile, UploadFileType)] = []
+            for file in files { checked.append((file, try await check(file, kind: kind))) }
+            var uploads: [Upload] = []
+            for (file, type) in checked {
+                uploads.append(try await place(file, type: type, kind: kind, owner: principal.userId, written: &written))
+            }
+            for upload in uploads {
+                try await store.uploads.insert(upload)
+                inserted.append(upload)
+            }
+            await folder.remove(files.map(\.path))
+            return uploads
+        } catch {
+            for upload in inserted { _ = try? await store.uploads.delete(id: upload.id) }
+            await folder.remove(files.map(\.path) + written)
+            throw error
+        }
+    }
+
+    /// Stores a new avatar, points the user's `avatar` at it and removes the avatars it replaces.
+    func setAvatar(_ file: ReceivedFile, principal: Principal, baseURL: String) async throws -> Upload {
+        guard let upload = try await save([file], kind: .avatar, principal: principal).first else {
+            throw DomainError.validation("No avatar file provided")
+        }
+        _ = try await store.users.update(
+            id: principal.userId, UserChanges(avatar: .some(UploadURLs.file(upload, baseURL: baseURL))), at: Date())
+        for earlier in try await store.uploads.list(ownerId: principal.userId, kind: .avatar) where earlier.id != upload.id {
+            try await remove(earlier)
+        }
+        return upload
+    }
+
+    /// An upload's record, for its owner or a super_admin. `name` is as the client sent it.
+    func find(_ name: String, principal: Principal) async throws -> Upload {
+        let (kind, storedName) = try UploadName.parse(name)
+        guard let upload = try await store.uploads.find(storedName: storedName), kind == nil || kind == upload.kind else {
+            throw UploadName.notFound
+        }
+        guard UploadPermissions.canManage(upload, principal: principal) else { throw UserPermissions.insufficient }
+        return upload
+    }
+
+    /// Deletes the file, its thumbnail and its record. Deleting the avatar a user shows also
+    /// clears their `avatar`, so clients do not request a file that is gone.
+    func delete(_ name: String, principal: Principal) async throws {
+        let upload = try await find(name, principal: principal)
+        try await remove(upload)
+        guard upload.kind == .avatar, let owner = try await store.users.find(id: upload.ownerId),
+            owner.avatar?.hasSuffix("/uploads/avatars/\(upload.storedName)") == true
+        else { return }
+        _ = try await store.users.update(id: owner.id, UserChanges(avatar: .some(nil)), at: Date())
+    }
+
+    /// The file behind `/uploads/<folder>/<name>`: only names Parley generated and recorded.
+    func servedFile(folder folderName: String, name: String) async throws -> ServedFile {
+        guard let kind = UploadKind(folder: folderName), let decoded = name.removingPercentEncoding,
+            UploadName.isGenerated(decoded)
+        else { throw UploadName.notFound }
+        let storedName = UploadName.original(ofThumbnail: decoded) ?? decoded
+        guard let upload = try await store.uploads.find(storedName: storedName), upload.kind == kind,
+            decoded == upload.storedName || decoded == upload.thumbnailName
+        else { throw UploadName.notFound }
+        let path = folder.path(kind, decoded)
+        guard let attributes = try await folder.attributes(of: path) else {
+            logger.warning("recorded upload is missing on disk", metadata: ["file": .string(path)])
+            throw UploadName.notFound
+        }
+        return ServedFile(upload: upload, path: path, size: attributes.size, isThumbnail: decoded != upload.storedName)
+    }
+
+    private func check(_ file: ReceivedFile, kind: UploadKind) async throws -> UploadFileType {
+        let detected = try await magic.mimeType(ofFileAt: file.path)
+        guard let type = UploadFileType.accepted(mimeType: detected, for: kind) else {
+            logger.info(
+                "upload refused by content type",
+                metadata: ["detected": .string(detected), "kind": .string(kind.rawValue), "name": .string(file.originalName)])
+            throw DomainError.unsupportedMediaType(kind == .file ? "File type not allowed!" : "Only image files are allowed!")
+        }
+        if type.isImage, try await images.decodedSize(ofFileAt: file.path) == nil {
+            throw DomainError.unsupportedMediaType("The image could not be decoded.")
+        }
+        return type
+    }
+
+    /// Moves (or, for avatars, re-encodes) a checked file into its folder under a new name.
+    private func place(
+        _ file: ReceivedFile, type: UploadFileType, kind: UploadKind, owner: ObjectId, written: inout [String]
+    ) async throws -> Upload {
+        let name = UploadName.generate(fileExtension: type.fileExtension)
+        let destination = folder.path(kind, name)
+        var thumbnailName: String?
+        if kind == .avatar {
+            written.append(destination)
+            try await images.writeSquare(from: file.path, to: destination, side: Self.avatarSide)
+        } else {
+            written.append(destination)
+            try await folder.move(file.path, to: destination)
+            if kind == .image {
+                let thumbnail = UploadName.thumbnail(of: name)
+                written.append(folder.path(kind, thumbnail))
+                try await images.writeThumbnail(from: destination, to: folder.path(kind, thumbnail), side: Self.thumbnailSide)
+                thumbnailName = thumbnail
+            }
+        }
+        let digest = try await folder.digest(of: destination)
+        return Upload(
+            ownerId: owner, kind: kind, storedName: name, thumbnailName: thumbnailName, originalName: file.originalName,
+            mimeType: type.mimeType, size: digest.size, sha256: digest.sha256)
+    }
+
+    private func remove(_ upload: Upload) async throws {
+        _ = try await store.uploads.delete(id: upload.id)
+        await folder.remove([upload.storedName, upload.thumbnailName].compactMap { $0 }.map { folder.path(upload.kind, $0) })
+    }
+}

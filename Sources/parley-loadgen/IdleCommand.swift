@@ -14,11 +14,16 @@ struct IdleCommand: AsyncParsableCommand {
     @Option(help: "Password of the load users.") var password = "loadgen-password"
     @Option(help: "Seconds to let the server settle before each reading.") var settle = 5
     @Option(help: "Connections opened at once.") var concurrency = 64
+    @Flag(help: "Connect without signing in (for servers that take any CONNECT, such as socketio-conformance-server).")
+    var anonymous = false
 
     func run() async throws {
         let total = steps.max() ?? 0
         print("signing in \(total) users…")
-        let accounts = try await AccountPool.signIn(baseURL: url, prefix: prefix, password: password, count: total)
+        let accounts: [LoadAccount] =
+            anonymous
+            ? (0..<total).map { _ in LoadAccount(id: "", username: "", token: "") }
+            : try await AccountPool.signIn(baseURL: url, prefix: prefix, password: password, count: total)
         try await Task.sleep(for: .seconds(settle))
         guard let baseline = ProcessMemory.residentBytes(pid: serverPid) else { throw LoadgenError("cannot read /proc/\(serverPid)/status") }
         print("server resident memory before connections: \(Self.megabytes(baseline))")

@@ -22,7 +22,7 @@ public enum ClearRefusal: Error, Equatable, CustomStringConvertible {
     public var description: String {
         switch self {
         case .notConfirmed:
-            return "clear-database removes every user, group, channel and message; run it again with --yes to go ahead"
+            return "this removes every user, group, channel and message; run it again with --yes to go ahead"
         case .production(let variable):
             return "\(variable)=production: refusing to clear a production store; add --force-production if you mean it"
         }

@@ -176,5 +176,15 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+        // jest-compat-fixtures run against the app seeded from them (the Node runner runs the same files).
+        .testTarget(
+            name: "JestCompatTests",
+            dependencies: [
+                "ParleyServer",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+            ],
+            swiftSettings: swiftSettings
+        ),
     ]
 )

@@ -18,6 +18,27 @@ struct MongoClient {
         }
     }
 
+    /// One `insert_many` for the whole batch (ordered: it stops at the first failure).
+    func insertMany(_ documents: [BSONDocument], into collection: String) throws {
+        guard !documents.isEmpty else { return }
+        // Every document is converted before the call and freed after it: libmongoc borrows them.
+        var handles: [OpaquePointer?] = []
+        handles.reserveCapacity(documents.count)
+        defer { for case let handle? in handles { bson_destroy(handle) } }
+        for document in documents {
+            guard let bson = bson_new() else { throw BSONError.appendFailed(key: "") }
+            handles.append(bson)
+            try BSONWriter.append(document, to: bson)
+        }
+        try withCollection(collection) { handle in
+            try handles.withUnsafeMutableBufferPointer { buffer in
+                _ = try MongoReply.perform { reply, error in
+                    mongoc_collection_insert_many(handle, buffer.baseAddress, buffer.count, nil, reply, error)
+                }
+            }
+        }
+    }
+
     /// `options` are find options: sort, skip, limit, collation, projection.
     func find(in collection: String, filter: BSONDocument, options: BSONDocument) throws -> [BSONDocument] {
         try withCollection(collection) { handle in

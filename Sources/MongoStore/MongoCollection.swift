@@ -8,6 +8,10 @@ struct MongoCollection: Sendable {
         try await connection.run { [name] client in try client.insertOne(document, into: name) }
     }
 
+    func insertMany(_ documents: [BSONDocument]) async throws {
+        try await connection.run { [name] client in try client.insertMany(documents, into: name) }
+    }
+
     func find(_ filter: BSONDocument, options: BSONDocument = [:]) async throws -> [BSONDocument] {
         try await connection.run { [name] client in try client.find(in: name, filter: filter, options: options) }
     }

@@ -38,6 +38,31 @@ struct MongoMessageStore: MessageStore {
         }
     }
 
+    func insertMissing(_ batch: [Message]) async throws -> Int {
+        guard let filter = MessageDocuments.filter(ids: batch.map(\.id)) else { return 0 }
+        try await indexes.ensure()
+        // Which ids are already there, then one insert_many for the rest: a rerun of a seed
+        // finds them all and writes nothing.
+        let stored = try await messages.find(filter, options: ["projection": ["_id": 1]])
+        let storedIds = Set(stored.compactMap { document -> ObjectId? in
+            if case .objectId(let id)? = document["_id"] { return id }
+            return nil
+        })
+        let missing = batch.filter { !storedIds.contains($0.id) }
+        do {
+            try await messages.insertMany(try missing.map(MessageDocuments.document(for:)))
+        } catch {
+            throw MessageDocuments.mapError(error)
+        }
+        // Counters after the replies exist, as `insert` does (see there).
+        for reply in missing where !reply.isDeleted {
+            guard let parentId = reply.replyTo else { continue }
+            _ = try await messages.updateOne(
+                MessageDocuments.filter(id: parentId), update: MessageDocuments.replyAdded(at: reply.createdAt))
+        }
+        return missing.count
+    }
+
     func find(id: ObjectId) async throws -> Message? {
         try await messages.findOne(MessageDocuments.filter(id: id)).map(MessageDocuments.message(from:))
     }

@@ -48,6 +48,11 @@ public protocol MessageStore: Sendable {
     /// Inserts a message. When it is a reply, the parent's `replyCount` and `lastReplyAt` are
     /// updated in the same operation.
     func insert(_ message: Message) async throws
+    /// Inserts, as `insert` would one by one (reply counters included), those of `messages`
+    /// whose ids are not stored yet, in as few round trips as the engine allows; returns how
+    /// many were new. For seeding: running a seed twice adds nothing. Callers pass batches
+    /// (thousands) so that neither memory nor one write grows without bound.
+    func insertMissing(_ messages: [Message]) async throws -> Int
     func find(id: ObjectId) async throws -> Message?
     func find(ids: [ObjectId]) async throws -> [Message]
     /// Oldest first; nil when a cursor message does not exist in that channel.

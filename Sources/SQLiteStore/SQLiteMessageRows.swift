@@ -13,9 +13,14 @@ enum SQLiteMessageRows {
         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
         """
 
+    /// The same insert, doing nothing when a message with that id is already stored.
+    static let insertIfMissingSQL = insertSQL + " ON CONFLICT(id) DO NOTHING"
+
     /// Inserts one message and, when it is a live reply, counts it on its parent. Must run inside
-    /// a write transaction so both happen or neither does.
-    static func insert(_ message: Message, in db: Database) throws {
+    /// a write transaction so both happen or neither does. With `skippingExisting`, a message
+    /// whose id is already stored is left alone (and not counted again); returns whether it was new.
+    @discardableResult
+    static func insert(_ message: Message, in db: Database, skippingExisting: Bool = false) throws -> Bool {
         let arguments: StatementArguments = [
             message.id.hexString, message.channelId.hexString, message.groupId.hexString, message.userId.hexString,
             message.username, message.text, message.type, message.imageUrl, message.fileUrl,
@@ -26,8 +31,10 @@ enum SQLiteMessageRows {
             SQLiteValues.millis(message.updatedAt),
         ]
         try SQLiteValues.mappingDuplicates {
-            try db.cachedStatement(sql: insertSQL).execute(arguments: arguments)
+            try db.cachedStatement(sql: skippingExisting ? insertIfMissingSQL : insertSQL).execute(arguments: arguments)
         }
+        // The full-text trigger's writes are not in this count: it is the message row alone.
+        if skippingExisting, db.changesCount == 0 { return false }
         if let parentId = message.replyTo, !message.isDeleted {
             // lastReplyAt only moves forward: a reply inserted late with an old date keeps the newest.
             let createdAt = SQLiteValues.millis(message.createdAt)
@@ -39,6 +46,7 @@ enum SQLiteMessageRows {
                     """
             ).execute(arguments: [createdAt, createdAt, parentId.hexString])
         }
+        return true
     }
 
     static func message(id: ObjectId, in db: Database) throws -> Message? {

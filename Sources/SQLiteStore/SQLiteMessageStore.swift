@@ -14,6 +14,15 @@ struct SQLiteMessageStore: MessageStore {
         try await pool.write { db in try SQLiteMessageRows.insert(message, in: db) }
     }
 
+    func insertMissing(_ messages: [Message]) async throws -> Int {
+        // One write transaction and one cached statement for the whole batch.
+        try await pool.write { db in
+            try messages.reduce(0) { count, message in
+                count + (try SQLiteMessageRows.insert(message, in: db, skippingExisting: true) ? 1 : 0)
+            }
+        }
+    }
+
     func find(id: ObjectId) async throws -> Message? {
         try await pool.read { db in try SQLiteMessageRows.message(id: id, in: db) }
     }

@@ -1,5 +1,4 @@
 import Logging
-import NIOPosix
 import ParleyStore
 
 /// `parley-server create-admin`: creates the first super_admin in the configured store.
@@ -10,20 +9,9 @@ public enum AdminCommand {
     }
 
     public static func createAdmin(_ admin: AdminAccount, configuration: AppConfiguration, logger: Logger) async throws -> Outcome {
-        let store = try await StoreFactory.open(configuration.store, logger: logger)
-        let threadPool = NIOThreadPool(numberOfThreads: 1)
-        threadPool.start()
-        let services = await AppServices(configuration: configuration, store: store, threadPool: threadPool, logger: logger)
-        let outcome: Outcome
-        do {
-            outcome = try await services.users.bootstrapAdmin(admin).map { .created(username: $0.username) } ?? .alreadyPresent
-        } catch {
-            try? await store.close()
-            try? await threadPool.shutdownGracefully()
-            throw error
+        try await CommandRuntime.withStore(configuration, logger: logger) { store, threadPool in
+            let services = await AppServices(configuration: configuration, store: store, threadPool: threadPool, logger: logger)
+            return try await services.users.bootstrapAdmin(admin).map { .created(username: $0.username) } ?? .alreadyPresent
         }
-        try await store.close()
-        try await threadPool.shutdownGracefully()
-        return outcome
     }
 }

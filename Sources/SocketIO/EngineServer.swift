@@ -14,6 +14,25 @@ public final class EngineServer: Sendable {
     public init(configuration: EngineConfiguration, delegate: (any EngineSessionDelegate)? = nil) {
         self.configuration = configuration
         self.delegateBox = Locked(delegate)
+        startHeartbeatClock()
+    }
+
+    /// One task ticks every session's heartbeat. The tick is a tenth of the shorter of the
+    /// ping interval and timeout (between 5 ms and 1 s), so pings leave and late pongs are
+    /// noticed within that much of their time.
+    private func startHeartbeatClock() {
+        let shortest = min(configuration.pingInterval, configuration.pingTimeout) / 10
+        let tick = min(max(shortest, .milliseconds(5)), .seconds(1))
+        Task { [weak self] in
+            while true {
+                try? await Task.sleep(for: tick)
+                guard let self else { return }
+                let now = ContinuousClock.now
+                for session in self.sessions.withLock({ Array($0.values) }) {
+                    session.heartbeatTick(at: now)
+                }
+            }
+        }
     }
 
     /// Sets who receives session events (for owners that must exist before it, like
@@ -54,7 +73,6 @@ public final class EngineServer: Sendable {
         let upgrades = transport == .polling && configuration.allowUpgrades ? ["websocket"] : []
         session.send(session.openPacket(upgrades: upgrades))
         delegate.engineSessionDidOpen(session)
-        session.startHeartbeat()
         return session
     }
 

@@ -16,7 +16,6 @@ public final class EngineSession: Sendable {
     public let handshake: EngineHandshakeRequest
     let configuration: EngineConfiguration
     private let state: Locked<State>
-    private let heartbeat = Locked<Task<Void, Never>?>(nil)
     private let onClose: @Sendable (EngineSession, EngineCloseReason) -> Void
 
     init(
@@ -69,19 +68,14 @@ public final class EngineSession: Sendable {
 
     // MARK: heartbeat
 
-    func startHeartbeat() {
-        let task = Task { [weak self] in
-            while let self, !Task.isCancelled {
-                let due = self.state.withLock { $0.pingDue }
-                guard (try? await Task.sleep(until: due, clock: .continuous)) != nil else { return }
-                self.run(self.state.withLock { $0.pingTimerFired(at: .now) })
-                guard let deadline = self.state.withLock({ $0.pongDeadline }) else { continue }
-                guard (try? await Task.sleep(until: deadline, clock: .continuous)) != nil else { return }
-                self.run(self.state.withLock { $0.pongTimerFired(at: .now) })
-                if self.isClosed { return }
-            }
-        }
-        heartbeat.withLock { $0 = task }
+    /// Called by the server's one heartbeat clock for every session (a task per session
+    /// would cost each idle connection a sleeping task): sends the ping when it is due, and
+    /// closes the session when its pong is late.
+    func heartbeatTick(at now: ContinuousClock.Instant) {
+        run(
+            state.withLock { state in
+                state.pongDeadline == nil ? state.pingTimerFired(at: now) : state.pongTimerFired(at: now)
+            })
     }
 
     // MARK: polling
@@ -182,7 +176,6 @@ public final class EngineSession: Sendable {
             case .resumeWriter(let waiter, let frames):
                 waiter.resume(returning: frames)
             case .closed(let reason):
-                heartbeat.withLock { $0?.cancel() }
                 onClose(self, reason)
             case .resumePollAfterProbe(let waiter, let outcome):
                 Task {

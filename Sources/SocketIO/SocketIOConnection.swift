@@ -8,9 +8,23 @@ final class SocketIOConnection: Sendable {
     private unowned let server: SocketIOServer
     private let state = Locked(SocketIOConnectionState())
 
-    init(session: EngineSession, server: SocketIOServer) {
+    /// When the session must have joined a namespace; nil once that was checked.
+    private let connectDeadline: Locked<ContinuousClock.Instant?>
+
+    init(session: EngineSession, server: SocketIOServer, connectDeadline: ContinuousClock.Instant) {
         self.session = session
         self.server = server
+        self.connectDeadline = Locked(connectDeadline)
+    }
+
+    /// Closes the session if it has joined no namespace by its deadline (checked once).
+    func enforceConnectDeadline(at now: ContinuousClock.Instant) {
+        let due = connectDeadline.withLock { deadline -> Bool in
+            guard let current = deadline, now >= current else { return false }
+            deadline = nil
+            return true
+        }
+        if due, !hasSockets { session.close(reason: .forcedClose) }
     }
 
     var hasSockets: Bool { state.withLock { $0.hasSockets } }

@@ -21,6 +21,24 @@ public final class SocketIOServer: EngineSessionDelegate, Sendable {
         self.configuration = configuration
         self.engine = EngineServer(configuration: configuration.engine)
         engine.setDelegate(self)
+        startConnectTimeoutClock()
+    }
+
+    /// Sessions that join no namespace within `connectTimeout` are closed, as the reference
+    /// does; one task checks them all (a sleeping task per session would cost every
+    /// connection its memory). It ticks at a tenth of the timeout, at most once a second.
+    private func startConnectTimeoutClock() {
+        let tick = min(max(configuration.connectTimeout / 10, .milliseconds(5)), .seconds(1))
+        Task { [weak self] in
+            while true {
+                try? await Task.sleep(for: tick)
+                guard let self else { return }
+                let now = ContinuousClock.now
+                for connection in self.connections.withLock({ Array($0.values) }) {
+                    connection.enforceConnectDeadline(at: now)
+                }
+            }
+        }
     }
 
     /// The namespace with this name, created on first use. Clients may only connect to
@@ -47,14 +65,8 @@ public final class SocketIOServer: EngineSessionDelegate, Sendable {
     // MARK: EngineSessionDelegate
 
     public func engineSessionDidOpen(_ session: EngineSession) {
-        connections.withLock { $0[session.id] = SocketIOConnection(session: session, server: self) }
-        let timeout = configuration.connectTimeout
-        Task { [weak self] in
-            try? await Task.sleep(for: timeout)
-            // Sessions that joined no namespace in time are closed, as the reference does.
-            guard let self, let connection = self.connections.withLock({ $0[session.id] }) else { return }
-            if !connection.hasSockets { session.close(reason: .forcedClose) }
-        }
+        let connection = SocketIOConnection(session: session, server: self, connectDeadline: .now + configuration.connectTimeout)
+        connections.withLock { $0[session.id] = connection }
     }
 
     public func engineSession(_ session: EngineSession, didReceive message: EnginePacket.Payload) async {

@@ -72,6 +72,8 @@ public final class PeerSignalingServer: Sendable {
     private func serve(id: String, token: String, key: String, inbound: WebSocketInboundStream, outbound: WebSocketOutboundWriter) async {
         func refuse(_ type: String, _ message: String) async {
             try? await outbound.write(.text(PeerMessage.encode(type: type, payload: ["msg": message])))
+            // A moment for the client to read the refusal before the close frame follows it.
+            try? await Task.sleep(for: .milliseconds(200))
             try? await outbound.close(.normalClosure, reason: nil)
         }
         guard !id.isEmpty, !token.isEmpty, !key.isEmpty else {

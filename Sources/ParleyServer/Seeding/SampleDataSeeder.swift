@@ -36,6 +36,10 @@ public struct SampleDataSeeder: Sendable {
             report.count("messages", created: created, existing: min(5_000, messages.count - start) - created)
         }
         try await insert(requests: world.groupRequests.map(\.request), into: &report)
+        try await insertEach(
+            "videoCalls", try world.videoCalls.map { try $0.call() }, into: &report,
+            isStored: { try await store.videoCalls.find(id: $0.id) != nil },
+            describe: { "a call from \($0.callerName) to \($0.receiverName)" }, insert: { try await store.videoCalls.insert($0) })
         report.notes += world.notLoaded.map { "\(world.name)/\($0) not loaded: Parley has no store for it yet" }
         return report
     }

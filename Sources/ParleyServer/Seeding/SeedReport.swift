@@ -10,7 +10,7 @@ public struct SeedReport: Sendable, Equatable {
     }
 
     /// In the order they are printed.
-    public static let kinds = ["users", "groups", "channels", "messages", "groupRequests"]
+    public static let kinds = ["users", "groups", "channels", "messages", "groupRequests", "videoCalls"]
 
     public var tallies: [String: SeedTally] = [:]
     public var identities: [Identity] = []

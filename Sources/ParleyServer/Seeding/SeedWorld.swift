@@ -11,10 +11,11 @@ public struct SeedWorld: Sendable {
     let channels: [SeedChannelRecord]
     let messages: [SeedMessageRecord]
     let groupRequests: [SeedGroupRequestRecord]
+    let videoCalls: [SeedVideoCallRecord]
     public let notLoaded: [String]
 
-    /// Files of a world that no Parley store takes yet (video calls arrive with their issue).
-    static let filesWithoutStore = ["videoCalls.json"]
+    /// Files of a world that no Parley store takes yet.
+    static let filesWithoutStore: [String] = []
 
     public static func load(from folder: URL) throws -> SeedWorld {
         guard FileManager.default.fileExists(atPath: folder.appendingPathComponent("users.json").path) else {
@@ -36,6 +37,7 @@ public struct SeedWorld: Sendable {
             channels: try records("channels.json", as: SeedChannelRecord.self),
             messages: try records("messages.json", as: SeedMessageRecord.self),
             groupRequests: try records("groupRequests.json", as: SeedGroupRequestRecord.self),
+            videoCalls: try records("videoCalls.json", as: SeedVideoCallRecord.self),
             notLoaded: filesWithoutStore.filter { FileManager.default.fileExists(atPath: folder.appendingPathComponent($0).path) })
     }
 

@@ -54,7 +54,10 @@ struct TrafficCommand: AsyncParsableCommand {
         try await Task.sleep(for: .seconds(2))
 
         let measured = try await send(world: world, members: members, recorder: recorder)
-        try await Task.sleep(for: .seconds(drain))
+        // Blocks a thread rather than awaiting: when the clients cannot keep up (long-polling
+        // through URLSession) the cooperative pool is flooded and an awaited sleep ends minutes
+        // late. What has not arrived by the end of the drain is counted as not delivered.
+        usleep(UInt32(drain * 1_000_000))
         let totals = recorder.snapshot
         let dropped = members.joined().count(where: { !$0.isOpen })
         let resident = ProcessMemory.residentBytes(pid: serverPid)
@@ -72,7 +75,7 @@ struct TrafficCommand: AsyncParsableCommand {
             serverResident: resident,
             cpu: ResultRow.cpuShare(server: measured.serverCPU, loadgen: measured.loadgenCPU, seconds: duration))
         print(row.markdown)
-        try await Task.sleep(for: .milliseconds(500))
+        usleep(500_000)  // lets the close packets go out; see the drain above for why not awaited
     }
 
     struct Measured {

@@ -12,21 +12,9 @@ struct LoadAccount: Sendable {
 }
 
 enum AccountPool {
-    static func signIn(baseURL: String, prefix: String, password: String, count: Int, concurrency: Int = 16) async throws -> [LoadAccount] {
-        try await withThrowingTaskGroup(of: (Int, LoadAccount).self) { group in
-            var accounts = [LoadAccount?](repeating: nil, count: count)
-            var next = 0
-            func add() {
-                let index = next
-                next += 1
-                group.addTask { (index, try await account(baseURL: baseURL, username: "\(prefix)\(index)", password: password)) }
-            }
-            for _ in 0..<min(concurrency, count) { add() }
-            while let (index, account) = try await group.next() {
-                accounts[index] = account
-                if next < count { add() }
-            }
-            return accounts.compactMap { $0 }
+    static func signIn(baseURL: String, prefix: String, password: String, count: Int, offset: Int = 0, concurrency: Int = 16) async throws -> [LoadAccount] {
+        try await Concurrently.map(count, concurrency: concurrency) { index in
+            try await account(baseURL: baseURL, username: "\(prefix)\(offset + index)", password: password)
         }
     }
 
@@ -45,11 +33,22 @@ enum AccountPool {
     }
 
     static func post(_ url: String, _ json: [String: Any], token: String? = nil) async throws -> (Int, [String: Any]) {
-        var request = URLRequest(url: URL(string: url)!)
-        request.httpMethod = "POST"
-        request.setValue("application/json", forHTTPHeaderField: "Content-Type")
+        try await send("POST", url, json, token: token)
+    }
+
+    static func get(_ url: String, token: String) async throws -> (Int, [String: Any]) {
+        try await send("GET", url, nil, token: token)
+    }
+
+    private static func send(_ method: String, _ url: String, _ json: [String: Any]?, token: String?) async throws -> (Int, [String: Any]) {
+        guard let address = URL(string: url) else { throw LoadgenError("bad URL \(url)") }
+        var request = URLRequest(url: address)
+        request.httpMethod = method
+        if let json {
+            request.setValue("application/json", forHTTPHeaderField: "Content-Type")
+            request.httpBody = try JSONSerialization.data(withJSONObject: json)
+        }
         if let token { request.setValue("Bearer \(token)", forHTTPHeaderField: "Authorization") }
-        request.httpBody = try JSONSerialization.data(withJSONObject: json)
         let (data, response) = try await URLSession.shared.data(for: request)
         let status = (response as? HTTPURLResponse)?.statusCode ?? 0
         return (status, (try? JSONSerialization.jsonObject(with: data)) as? [String: Any] ?? [:])

@@ -4,6 +4,6 @@ import ArgumentParser
 struct LoadgenCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "parley-loadgen",
-        abstract: "Drives a running parley-server with Socket.IO clients over WebSocket.",
-        subcommands: [IdleCommand.self])
+        abstract: "Drives a running parley-server with Socket.IO clients over WebSocket or long-polling.",
+        subcommands: [IdleCommand.self, TrafficCommand.self, RestWorldCommand.self])
 }

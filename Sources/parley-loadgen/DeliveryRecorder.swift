@@ -1,0 +1,70 @@
+import Histogram
+import Synchronization
+
+/// Counts `new_message` deliveries of messages sent inside the measuring window and records
+/// their end-to-end latency (send stamp in the text → arrival) in microseconds.
+final class DeliveryRecorder: Sendable {
+    struct Totals: Sendable {
+        var latency = Histogram<UInt64>(highestTrackableValue: 600_000_000, numberOfSignificantValueDigits: .three)
+        var delivered = 0
+        var errorEvents = 0
+        var firstError: String?
+    }
+
+    /// Sends stamped in `start..<end` (monotonic nanoseconds) count.
+    private let window = Mutex<(start: UInt64, end: UInt64)>((.max, .max))
+    private let totals = Mutex(Totals())
+
+    /// The text of a load message: `lg#<send nanoseconds>#`.
+    static func text(stamp: UInt64) -> String { "lg#\(stamp)#" }
+
+    func open(at start: UInt64) { window.withLock { $0 = (start, .max) } }
+    func close(at end: UInt64) { window.withLock { $0.end = end } }
+
+    var snapshot: Totals { totals.withLock { $0 } }
+
+    func handle(_ name: Substring, _ packet: String, _ arrived: UInt64) {
+        switch name {
+        case "new_message":
+            guard let stamp = Self.stamp(in: packet) else { return }
+            let (start, end) = window.withLock { $0 }
+            guard stamp >= start, stamp < end else { return }
+            let micros = arrived > stamp ? (arrived - stamp) / 1000 : 0
+            totals.withLock {
+                $0.delivered += 1
+                _ = $0.latency.record(micros)
+            }
+        case "error":
+            totals.withLock {
+                $0.errorEvents += 1
+                if $0.firstError == nil { $0.firstError = String(packet.prefix(200)) }
+            }
+        default:
+            break
+        }
+    }
+
+    /// The digits after the first `lg#` in the packet, read byte by byte (this runs for every
+    /// delivery, so no Foundation searching).
+    static func stamp(in packet: String) -> UInt64? {
+        var utf8 = packet.utf8.makeIterator()
+        var matched = 0
+        let marker: [UInt8] = [UInt8(ascii: "l"), UInt8(ascii: "g"), UInt8(ascii: "#")]
+        while let byte = utf8.next() {
+            if byte == marker[matched] {
+                matched += 1
+                if matched == marker.count { break }
+            } else {
+                matched = byte == marker[0] ? 1 : 0
+            }
+        }
+        guard matched == marker.count else { return nil }
+        var value: UInt64 = 0
+        var digits = 0
+        while let byte = utf8.next(), byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") {
+            value = value &* 10 &+ UInt64(byte - UInt8(ascii: "0"))
+            digits += 1
+        }
+        return digits > 0 ? value : nil
+    }
+}

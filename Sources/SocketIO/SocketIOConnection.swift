@@ -92,6 +92,7 @@ final class SocketIOConnection: Sendable {
         )
         guard state.withLock({ $0.added(socket) }) else { return }
         await namespace.add(socket)
+        for handler in namespace.preparationHandlers() { await handler(socket) }
         // The CONNECT reply goes out before anything the connection handlers emit.
         send(SocketIOPacket(type: .connect, namespace: name, data: ["sid": .string(socket.id)]))
         let handlers = namespace.connectionHandlers()

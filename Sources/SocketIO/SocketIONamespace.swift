@@ -5,6 +5,7 @@ public final class SocketIONamespace: Sendable {
 
     private struct Handlers {
         var authorizers: [Authorizer] = []
+        var preparation: [ConnectionHandler] = []
         var connection: [ConnectionHandler] = []
     }
 
@@ -24,6 +25,13 @@ public final class SocketIONamespace: Sendable {
     /// Adds a connect-time check; the first refusal wins and is sent as CONNECT_ERROR.
     public func authorize(_ authorizer: @escaping Authorizer) {
         handlers.withLock { $0.authorizers.append(authorizer) }
+    }
+
+    /// Called for every accepted socket before the CONNECT reply is sent: the place to join
+    /// rooms and register event handlers, so that anything broadcast once the client knows it
+    /// is connected reaches it. Emit nothing here (the client is not connected yet).
+    public func beforeConnect(_ handler: @escaping ConnectionHandler) {
+        handlers.withLock { $0.preparation.append(handler) }
     }
 
     /// Called for every accepted socket, after the CONNECT reply was sent.
@@ -69,6 +77,10 @@ public final class SocketIONamespace: Sendable {
 
     func connectionHandlers() -> [ConnectionHandler] {
         handlers.withLock { $0.connection }
+    }
+
+    func preparationHandlers() -> [ConnectionHandler] {
+        handlers.withLock { $0.preparation }
     }
 
     func remove(_ socket: SocketIOSocket) async {

@@ -42,28 +42,23 @@ extension ChatGateway {
         return nil
     }
 
-    /// A socket was accepted: join its rooms, count it present, listen to its events.
-    func connected(_ socket: SocketIOSocket) async {
-        guard let user = pendingUsers.withLock({ $0.removeValue(forKey: socket.handshake.engineSessionID)?.user }) else {
-            await socket.disconnect()
-            return
-        }
+    /// A socket was accepted, before its CONNECT reply: join its rooms, count it present,
+    /// listen to its events. Done before the reply so that whatever is broadcast once the
+    /// client sees itself connected reaches it. Nothing is emitted here.
+    func prepare(_ socket: SocketIOSocket) async {
+        guard let user = pendingUsers.withLock({ $0.removeValue(forKey: socket.handshake.engineSessionID)?.user }) else { return }
         let principal = Principal(user: user)
         let access: GatewayAccess.Rooms
         do {
             access = try await GatewayAccess(channels: channels).rooms(for: principal)
         } catch {
             logger.error("could not load a socket's rooms", metadata: ["error": .string("\(error)")])
-            socket.emit("error", ["message": "Failed to load your channels"])
-            await socket.disconnect()
             return
         }
         await namespace.adapter.join(socketID: socket.id, rooms: access.rooms.union([GatewayRoom.user(user.id)]))
         let session = GatewaySession(socket: socket, principal: principal, settings: settings)
         sessions.withLock { $0[socket.id] = session }
-        if presence.connect(principal, socketID: socket.id, groups: access.groups) {
-            await announcePresence(of: session, groups: access.groups, status: "online", currentChannel: nil)
-        }
+        session.cameOnline = presence.connect(principal, socketID: socket.id, groups: access.groups)
         socket.onDisconnect { [weak self] _ in
             await self?.disconnected(session)
         }
@@ -72,6 +67,19 @@ extension ChatGateway {
         registerPresenceEvents(session)
         registerCallEvents(session)
         registerVideoRoomEvents(session)
+    }
+
+    /// After the CONNECT reply: tell the user's groups they came online, and the socket how
+    /// many users are online (the last thing a new socket hears of its connection).
+    func connected(_ socket: SocketIOSocket) async {
+        guard let session = session(socket.id) else {
+            socket.emit("error", ["message": "Failed to load your channels"])
+            await socket.disconnect()
+            return
+        }
+        if session.cameOnline {
+            await announcePresence(of: session, groups: presence.entry(session.userId)?.groups ?? [], status: "online", currentChannel: nil)
+        }
         socket.emit("online_users_count", ["count": .number(Double(presence.onlineCount))])
         onlineCountChanged.store(true, ordering: .relaxed)
     }

@@ -41,6 +41,9 @@ public final class ChatGateway: Sendable {
         namespace.authorize { [weak self] handshake in
             await self?.authorize(handshake) ?? .refuse(message: "Server is shutting down")
         }
+        namespace.beforeConnect { [weak self] socket in
+            await self?.prepare(socket)
+        }
         namespace.onConnection { [weak self] socket in
             await self?.connected(socket)
         }

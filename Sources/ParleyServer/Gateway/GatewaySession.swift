@@ -11,6 +11,7 @@ final class GatewaySession: Sendable {
         var messageBucket: TokenBucket
         var typingBucket: TokenBucket
         var queryBucket: TokenBucket
+        var cameOnline = false
     }
 
     let socket: SocketIOSocket
@@ -32,6 +33,12 @@ final class GatewaySession: Sendable {
     }
 
     var username: String { principal.username }
+
+    /// Whether this socket brought its user online (their first socket), to announce it.
+    var cameOnline: Bool {
+        get { state.withLock { $0.cameOnline } }
+        set { state.withLock { $0.cameOnline = newValue } }
+    }
 
     var currentChannel: (id: ObjectId, room: String)? {
         get { state.withLock { $0.currentChannel } }

@@ -10,12 +10,19 @@ struct ImageProcessor: Sendable {
 
     let threadPool: NIOThreadPool
 
-    /// Starts libvips; a second start in the same process (tests build many apps) returns at
-    /// once. The operation cache is turned off: every upload is a new file, and cached
-    /// operations would keep files open after they are removed.
-    init(threadPool: NIOThreadPool) throws {
-        guard parley_vips_init() == 0 else { throw Self.failure("vips_init") }
+    /// libvips keeps process-wide state and `vips_init` must not run on two threads at once
+    /// (apps built side by side, as the tests do, crashed inside GLib), so it runs exactly once
+    /// per process: a static `let` is initialised once, under the runtime's lock. The operation
+    /// cache is turned off: every upload is a new file, and cached operations would keep files
+    /// open after they are removed.
+    private static let libraryStarted: Bool = {
+        guard parley_vips_init() == 0 else { return false }
         vips_cache_set_max(0)
+        return true
+    }()
+
+    init(threadPool: NIOThreadPool) throws {
+        guard Self.libraryStarted else { throw Self.failure("vips_init") }
         self.threadPool = threadPool
     }
 

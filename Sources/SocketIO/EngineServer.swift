@@ -17,21 +17,12 @@ public final class EngineServer: Sendable {
         startHeartbeatClock()
     }
 
-    /// One task ticks every session's heartbeat. The tick is a tenth of the shorter of the
-    /// ping interval and timeout (between 5 ms and 1 s), so pings leave and late pongs are
-    /// noticed within that much of their time.
+    /// One task ticks every session's heartbeat, at a tenth of the shorter of the ping
+    /// interval and timeout.
     private func startHeartbeatClock() {
-        let shortest = min(configuration.pingInterval, configuration.pingTimeout) / 10
-        let tick = min(max(shortest, .milliseconds(5)), .seconds(1))
-        Task { [weak self] in
-            while true {
-                try? await Task.sleep(for: tick)
-                guard let self else { return }
-                let now = ContinuousClock.now
-                for session in self.sessions.withLock({ Array($0.values) }) {
-                    session.heartbeatTick(at: now)
-                }
-            }
+        let tick = PeriodicSweep.tick(for: min(configuration.pingInterval, configuration.pingTimeout))
+        PeriodicSweep.start(every: tick, owner: self) { server, now in
+            for session in server.sessions.withLock({ Array($0.values) }) { session.heartbeatTick(at: now) }
         }
     }
 

@@ -25,19 +25,10 @@ public final class SocketIOServer: EngineSessionDelegate, Sendable {
     }
 
     /// Sessions that join no namespace within `connectTimeout` are closed, as the reference
-    /// does; one task checks them all (a sleeping task per session would cost every
-    /// connection its memory). It ticks at a tenth of the timeout, at most once a second.
+    /// does; one task checks them all.
     private func startConnectTimeoutClock() {
-        let tick = min(max(configuration.connectTimeout / 10, .milliseconds(5)), .seconds(1))
-        Task { [weak self] in
-            while true {
-                try? await Task.sleep(for: tick)
-                guard let self else { return }
-                let now = ContinuousClock.now
-                for connection in self.connections.withLock({ Array($0.values) }) {
-                    connection.enforceConnectDeadline(at: now)
-                }
-            }
+        PeriodicSweep.start(every: PeriodicSweep.tick(for: configuration.connectTimeout), owner: self) { server, now in
+            for connection in server.connections.withLock({ Array($0.values) }) { connection.enforceConnectDeadline(at: now) }
         }
     }
 

@@ -82,7 +82,7 @@ extension ChatGateway {
     /// has not seen the call yet (placed over REST before a restart, say).
     private func liveRoute(_ id: ObjectId) async throws -> CallRouter.Route {
         if let route = callRoutes.route(id) { return route }
-        guard let call = try await calls.store.videoCalls.find(id: id), call.status.isActive else { throw GatewayError("Call not found") }
+        guard let call = try await calls.live(id: id) else { throw GatewayError("Call not found") }
         callRoutes.update(call)
         guard let route = callRoutes.route(id) else { throw GatewayError("Call not found") }
         return route

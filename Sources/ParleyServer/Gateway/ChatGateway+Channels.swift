@@ -88,10 +88,14 @@ extension ChatGateway {
     /// screen sends), checked against the rooms the socket was given: no store read.
     func readableRoom(_ session: GatewaySession, body: JSONBody) async throws -> (channelId: String, room: String) {
         guard let id = try body.objectId("channelId", thing: "channel") else { throw DomainError.validation("Channel ID is required") }
+        guard let room = await readingRoom(session, id) else { throw GatewayError("Access denied to this channel") }
+        return (id.hexString, room)
+    }
+
+    /// The socket's room for a channel id, or for a group id (standing for its channels);
+    /// nil when the socket may read neither.
+    func readingRoom(_ session: GatewaySession, _ id: ObjectId) async -> String? {
         let rooms = await session.socket.rooms
-        for room in [GatewayRoom.channel(id), GatewayRoom.group(id)] where rooms.contains(room) {
-            return (id.hexString, room)
-        }
-        throw GatewayError("Access denied to this channel")
+        return [GatewayRoom.channel(id), GatewayRoom.group(id)].first(where: rooms.contains)
     }
 }

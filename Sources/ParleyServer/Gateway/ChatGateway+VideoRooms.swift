@@ -47,10 +47,7 @@ extension ChatGateway {
         guard let roomId = try body.trimmedString("roomId") else { throw DomainError.validation("roomId is required") }
         let idText = roomId.hasPrefix("room_") ? String(roomId.dropFirst("room_".count)) : roomId
         guard let id = ObjectId(idText) else { throw GatewayError("roomId must name a channel: room_<channelId>") }
-        let rooms = await session.socket.rooms
-        guard rooms.contains(GatewayRoom.channel(id)) || rooms.contains(GatewayRoom.group(id)) else {
-            throw GatewayError("Access denied to this video room")
-        }
+        guard await readingRoom(session, id) != nil else { throw GatewayError("Access denied to this video room") }
         return (roomId, GatewayRoom.video(roomId))
     }
 

@@ -49,6 +49,13 @@ public struct VideoCallService: Sendable {
         return call
     }
 
+    /// A ringing or answered call, whoever asks: for routing signaling, which checks the
+    /// sender against the call's parties itself.
+    func live(id: ObjectId) async throws -> VideoCall? {
+        guard let call = try await store.videoCalls.find(id: id), call.status.isActive else { return nil }
+        return call
+    }
+
     /// Only the callee answers.
     func accept(principal: Principal, id: ObjectId) async throws -> VideoCall {
         let call = try await participantCall(principal, id)

@@ -1,11 +1,10 @@
 import Hummingbird
 import HummingbirdCore
-import HummingbirdWebSocket
 
 extension EngineServer {
     /// Adds the polling routes (GET, POST, PUT, OPTIONS on the mount path) to a router.
     /// The WebSocket transport is wired separately, through `shouldUpgrade(_:)` in the
-    /// application's `.http1WebSocketUpgrade(…)` server builder.
+    /// application server builder (`EngineWebSocketUpgrader.serverBuilder`).
     public func mount<Context: RequestContext>(on router: Router<Context>) {
         let path = RouterPath(configuration.path)
         for method in [HTTPRequest.Method.get, .post, .put, .options] {

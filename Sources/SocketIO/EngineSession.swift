@@ -7,8 +7,7 @@ import NIOCore
 /// here after the lock is released.
 public final class EngineSession: Sendable {
     typealias PollWaiter = CheckedContinuation<EnginePollOutcome, Never>
-    typealias WriterWaiter = CheckedContinuation<[EngineFrame]?, Never>
-    typealias State = EngineSessionState<PollWaiter, WriterWaiter>
+    typealias State = EngineSessionState<PollWaiter, EngineWebSocketWriter>
 
     /// The Engine.IO session id (`sid`).
     public let id: String
@@ -110,6 +109,16 @@ public final class EngineSession: Sendable {
     /// Handles one decoded packet from either transport.
     func receive(_ packet: EnginePacket, webSocketID: Int?, delegate: any EngineSessionDelegate) async {
         if isClosed { return }
+        guard packet.type == .message else {
+            receiveControl(packet, webSocketID: webSocketID)
+            return
+        }
+        await delegate.engineSession(self, didReceive: packet.payload)
+    }
+
+    /// Handles a packet other than `message`: these never wait for the delegate.
+    func receiveControl(_ packet: EnginePacket, webSocketID: Int?) {
+        if isClosed { return }
         switch (packet.type, packet.payload) {
         case (.ping, .text("probe")) where webSocketID != nil:
             run(state.withLock { $0.probe(wsID: webSocketID ?? -1) })
@@ -117,8 +126,6 @@ public final class EngineSession: Sendable {
             send(.packet(.pong, data))
         case (.pong, _):
             state.withLock { $0.receivedPong(at: .now) }
-        case (.message, let payload):
-            await delegate.engineSession(self, didReceive: payload)
         case (.upgrade, _):
             guard let webSocketID else { return }
             let effects = state.withLock { state -> [State.Effect] in
@@ -129,7 +136,7 @@ public final class EngineSession: Sendable {
         case (.close, _):
             // A client-requested close: a held GET ends with a noop, as the reference does.
             run(state.withLock { $0.close(.transportClose, notice: .noop) })
-        case (.noop, _):
+        case (.noop, _), (.message, _):
             break
         case (.open, _), (.ping, .binary):
             close(reason: .parseError)
@@ -152,10 +159,11 @@ public final class EngineSession: Sendable {
         return true
     }
 
-    func nextWebSocketFrames(webSocketID: Int) async -> [EngineFrame]? {
-        await withCheckedContinuation { (waiter: WriterWaiter) in
-            run(state.withLock { $0.nextWebSocketFrames(wsID: webSocketID, waiter) })
-        }
+    /// Offers the writer of WebSocket `webSocketID` for one batch: it is called (after the
+    /// lock is released) with the queued frames, or with nil when the session no longer uses
+    /// this WebSocket.
+    func nextWebSocketFrames(webSocketID: Int, writer: EngineWebSocketWriter) {
+        run(state.withLock { $0.nextWebSocketFrames(wsID: webSocketID, writer) })
     }
 
     func webSocketFramesWritten(webSocketID: Int) {
@@ -173,8 +181,8 @@ public final class EngineSession: Sendable {
             switch effect {
             case .resumePoll(let waiter, let outcome):
                 waiter.resume(returning: outcome)
-            case .resumeWriter(let waiter, let frames):
-                waiter.resume(returning: frames)
+            case .resumeWriter(let writer, let frames):
+                writer.deliver(frames)
             case .closed(let reason):
                 onClose(self, reason)
             case .resumePollAfterProbe(let waiter, let outcome):

@@ -1,6 +1,5 @@
 import Hummingbird
 import HummingbirdCore
-import HummingbirdWebSocket
 
 /// Routes WebSocket upgrade requests to whichever endpoint owns the path.
 public struct EngineWebSocketUpgrader: Sendable {
@@ -10,12 +9,10 @@ public struct EngineWebSocketUpgrader: Sendable {
         self.servers = servers
     }
 
-    public func shouldUpgrade<Context: WebSocketContext>(_ request: HTTPRequest)
-        -> ShouldUpgradeResult<WebSocketDataHandler<Context>>
-    {
+    public func upgradeDecision(for request: HTTPRequest) -> WebSocketUpgradeDecision {
         for server in servers {
-            let result: ShouldUpgradeResult<WebSocketDataHandler<Context>> = server.shouldUpgrade(request)
-            if case .upgrade = result { return result }
+            let decision = server.upgradeDecision(for: request)
+            if case .upgrade = decision { return decision }
         }
         return .dontUpgrade
     }
@@ -23,14 +20,14 @@ public struct EngineWebSocketUpgrader: Sendable {
 
 extension EngineWebSocketUpgrader {
     /// An HTTP/1 server builder that upgrades WebSocket requests for these endpoints.
-    /// `maxFrameSize` should be at least the endpoints' `maxPayload`. WebSocket-level auto
-    /// ping is off: Engine.IO runs its own heartbeat.
+    /// `maxFrameSize` should be at least the endpoints' `maxPayload`. There is no
+    /// WebSocket-level ping: Engine.IO runs its own heartbeat.
     public func serverBuilder(maxFrameSize: Int = 1_000_000) -> HTTPServerBuilder {
         let upgrader = self
-        return .http1WebSocketUpgrade(
-            configuration: .init(ws: .init(maxFrameSize: maxFrameSize, autoPing: .disabled))
-        ) { request, _, _ in
-            upgrader.shouldUpgrade(request)
+        return HTTPServerBuilder { responder in
+            WebSocketUpgradingHTTP1Channel(responder: responder, maxFrameSize: maxFrameSize) { request in
+                upgrader.upgradeDecision(for: request)
+            }
         }
     }
 }

@@ -2,11 +2,15 @@
 public final class SocketIONamespace: Sendable {
     public typealias Authorizer = @Sendable (SocketIOHandshake) async -> SocketIOConnectDecision
     public typealias ConnectionHandler = @Sendable (SocketIOSocket) async -> Void
+    public typealias EventHandler = @Sendable (SocketIOSocket, _ args: [SocketIOValue], _ ack: SocketIOAck?) async -> Void
+    public typealias DisconnectHandler = @Sendable (SocketIOSocket, SocketIODisconnectReason) async -> Void
 
     private struct Handlers {
         var authorizers: [Authorizer] = []
         var preparation: [ConnectionHandler] = []
         var connection: [ConnectionHandler] = []
+        var events: [String: EventHandler] = [:]
+        var disconnection: [DisconnectHandler] = []
     }
 
     public let name: String
@@ -37,6 +41,17 @@ public final class SocketIONamespace: Sendable {
     /// Called for every accepted socket, after the CONNECT reply was sent.
     public func onConnection(_ handler: @escaping ConnectionHandler) {
         handlers.withLock { $0.connection.append(handler) }
+    }
+
+    /// Handles `event` from every socket of the namespace that has no handler of its own for
+    /// it. Registered once instead of once per socket, so an idle socket holds no closures.
+    public func on(_ event: String, _ handler: @escaping EventHandler) {
+        handlers.withLock { $0.events[event] = handler }
+    }
+
+    /// Called for every socket that leaves the namespace, after its own disconnect handlers.
+    public func onDisconnect(_ handler: @escaping DisconnectHandler) {
+        handlers.withLock { $0.disconnection.append(handler) }
     }
 
     public func socket(id: String) -> SocketIOSocket? {
@@ -77,6 +92,14 @@ public final class SocketIONamespace: Sendable {
 
     func connectionHandlers() -> [ConnectionHandler] {
         handlers.withLock { $0.connection }
+    }
+
+    func eventHandler(_ event: String) -> EventHandler? {
+        handlers.withLock { $0.events[event] }
+    }
+
+    func disconnectionHandlers() -> [DisconnectHandler] {
+        handlers.withLock { $0.disconnection }
     }
 
     func preparationHandlers() -> [ConnectionHandler] {

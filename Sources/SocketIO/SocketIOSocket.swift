@@ -154,7 +154,11 @@ public final class SocketIOSocket: Sendable {
             let ack = packet.ackID.map { SocketIOAck(socket: self, id: $0) }
             let (handler, anyHandlers) = state.withLock { ($0.eventHandlers[name], $0.anyHandlers) }
             for anyHandler in anyHandlers { await anyHandler(name, rest) }
-            await handler?(rest, ack)
+            if let handler {
+                await handler(rest, ack)
+            } else if let shared = namespace.eventHandler(name) {
+                await shared(self, rest, ack)
+            }
         case .ack, .binaryAck:
             guard let id = packet.ackID else { return }
             resolveAck(id: id, with: .success(packet.data?.arrayValue ?? []))
@@ -184,6 +188,7 @@ public final class SocketIOSocket: Sendable {
         await namespace.remove(self)
         onLeave(self)
         for handler in handlers { await handler(reason) }
+        for handler in namespace.disconnectionHandlers() { await handler(self, reason) }
         // Handlers often capture the socket (or objects that hold it); dropping them breaks
         // those cycles so a disconnected socket is freed.
         state.withLock { state in

@@ -166,6 +166,42 @@ import Testing
         }
     }
 
+    @Test func aWebSocketClientThatStopsReadingIsDisconnectedWhileOthersStayServed() async throws {
+        let reasons = ReasonLog()
+        try await withLiveServer(maxQueuedPackets: 64, configure: { io in
+            io.namespace("/").onConnection { socket in
+                socket.onDisconnect { reason in reasons.append(reason) }
+                socket.on("echo") { args, ack in ack?.send(args) }
+                socket.on("flood") { _, _ in
+                    // Paced, so the queue only grows once the socket's buffers are full.
+                    let chunk = SocketIOValue.string(String(repeating: "x", count: 8 * 1024))
+                    for _ in 0..<8000 where socket.isConnected {
+                        socket.emit("item", chunk)
+                        try? await Task.sleep(for: .milliseconds(1))
+                    }
+                }
+            }
+        }) { _, port, _ in
+            try await withRawWebSocket(port: port) { reader in
+                _ = try await reader.nextText()
+                try await reader.send("40")
+                #expect(try await reader.nextText()?.hasPrefix("40{") == true)
+                try await withRawWebSocket(port: port) { slow in
+                    _ = try await slow.nextText()
+                    try await slow.send("40")
+                    #expect(try await slow.nextText()?.hasPrefix("40{") == true)
+                    try await slow.send(#"42["flood"]"#)
+                    // From here on this client reads nothing.
+                    for _ in 0..<500 where reasons.values.isEmpty { try await Task.sleep(for: .milliseconds(20)) }
+                    #expect(reasons.values == [.sendQueueOverflow])
+                }
+                try await reader.send(#"421["echo","still here"]"#)
+                #expect(try await reader.nextText() == #"431["still here"]"#)
+                #expect(reasons.values == [.sendQueueOverflow])
+            }
+        }
+    }
+
     @Test func unknownNamespaceAndRefusedAuthGetConnectError() async throws {
         try await withLiveServer(configure: { io in
             io.namespace("/")

@@ -1,6 +1,5 @@
 import Hummingbird
 import HummingbirdCore
-import HummingbirdWebSocket
 import SocketIO
 
 /// Routes WebSocket upgrades: Engine.IO (`/socket.io/`) and PeerJS (`/peerjs/peerjs`).
@@ -9,15 +8,21 @@ struct RealtimeUpgrader: Sendable {
     let engine: EngineWebSocketUpgrader?
     let peers: PeerSignalingServer
 
-    /// WebSocket-level auto ping is off: Engine.IO runs its own heartbeat and PeerJS clients
+    /// There is no WebSocket-level ping: Engine.IO runs its own heartbeat and PeerJS clients
     /// send HEARTBEAT messages.
     func serverBuilder(maxFrameSize: Int) -> HTTPServerBuilder {
-        .http1WebSocketUpgrade(configuration: .init(ws: .init(maxFrameSize: maxFrameSize, autoPing: .disabled))) { request, _, _ in
-            if let engine {
-                let result: ShouldUpgradeResult<WebSocketDataHandler<HTTP1WebSocketUpgradeChannel.Context>> = engine.shouldUpgrade(request)
-                if case .upgrade = result { return result }
+        let upgrader = self
+        return HTTPServerBuilder { responder in
+            WebSocketUpgradingHTTP1Channel(responder: responder, maxFrameSize: maxFrameSize) { request in
+                upgrader.upgradeDecision(for: request)
             }
-            return peers.shouldUpgrade(request)
         }
+    }
+
+    func upgradeDecision(for request: HTTPRequest) -> WebSocketUpgradeDecision {
+        if let decision = engine?.upgradeDecision(for: request), case .upgrade = decision {
+            return decision
+        }
+        return peers.upgradeDecision(for: request)
     }
 }

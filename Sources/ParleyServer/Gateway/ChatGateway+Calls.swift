@@ -2,8 +2,8 @@ import ParleyCore
 import SocketIO
 
 extension ChatGateway {
-    func registerCallEvents(_ session: GatewaySession) {
-        on("video_call_initiate", session, limit: .query, errorEvent: "video_call_error") { [self] args in
+    func registerCallEvents() {
+        on("video_call_initiate", limit: .query, errorEvent: "video_call_error") { [self] session, args in
             let body = try body(args)
             guard let recipientId = try body.objectId("recipientId", thing: "user") ?? body.objectId("receiverId", thing: "user") else {
                 throw DomainError.validation("recipientId is required")
@@ -16,30 +16,30 @@ extension ChatGateway {
             callRoutes.bind(callId: call.id, socketID: session.socket.id, asCaller: true)
             return ["success": true, "callId": .string(call.id.hexString), "call": GatewayPayload.value(VideoCallView(call))]
         }
-        on("video_call_accept", session, limit: .query, errorEvent: "video_call_error") { [self] args in
+        on("video_call_accept", limit: .query, errorEvent: "video_call_error") { [self] session, args in
             try await accept(session, callId: try callId(args))
         }
-        on("video_call_reject", session, limit: .query, errorEvent: "video_call_error") { [self] args in
+        on("video_call_reject", limit: .query, errorEvent: "video_call_error") { [self] session, args in
             let call = try await calls.reject(principal: session.principal, id: try callId(args))
             return ["success": true, "callId": .string(call.id.hexString), "status": .string(call.status.rawValue)]
         }
-        on("video_call_end", session, limit: .query, errorEvent: "video_call_error") { [self] args in
+        on("video_call_end", limit: .query, errorEvent: "video_call_error") { [self] session, args in
             let call = try await calls.end(principal: session.principal, id: try callId(args))
             return ["success": true, "callId": .string(call.id.hexString), "status": .string(call.status.rawValue)]
         }
         // The Angular client sends `video_call_answer {callId}` to accept; with an SDP answer
         // it is the WebRTC answer, relayed to the caller.
-        on("video_call_answer", session, limit: .typing, errorEvent: "video_call_error") { [self] args in
+        on("video_call_answer", limit: .typing, errorEvent: "video_call_error") { [self] session, args in
             let body = try body(args)
             guard body.has("answer") else { return try await accept(session, callId: try callId(args)) }
             try await relay("video_call_answer", args, from: session)
             return nil
         }
-        on("video_call_offer", session, limit: .typing, errorEvent: "video_call_error") { [self] args in
+        on("video_call_offer", limit: .typing, errorEvent: "video_call_error") { [self] session, args in
             try await relay("video_call_offer", args, from: session)
             return nil
         }
-        on("video_call_ice_candidate", session, limit: .typing, errorEvent: "video_call_error") { [self] args in
+        on("video_call_ice_candidate", limit: .typing, errorEvent: "video_call_error") { [self] session, args in
             try await relay("video_call_ice_candidate", args, from: session)
             return nil
         }

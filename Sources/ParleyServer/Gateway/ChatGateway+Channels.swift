@@ -6,11 +6,11 @@ extension ChatGateway {
     /// How many messages `previous_messages` carries, as before.
     static let previousMessagesCount = 50
 
-    func registerChannelEvents(_ session: GatewaySession) {
-        on("join_channel", session, limit: .query) { [self] args in
+    func registerChannelEvents() {
+        on("join_channel", limit: .query) { [self] session, args in
             try await joinChannel(session, body: try body(args))
         }
-        on("leave_channel", session, limit: .query) { [self] args in
+        on("leave_channel", limit: .query) { [self] session, args in
             let (channelId, room) = try await readableRoom(session, body: try body(args))
             if let current = session.currentChannel, current.room == room {
                 session.currentChannel = nil
@@ -18,7 +18,7 @@ extension ChatGateway {
             }
             return nil
         }
-        on("get_channel_users", session, limit: .query) { [self] args in
+        on("get_channel_users", limit: .query) { [self] session, args in
             let (channelId, room) = try await readableRoom(session, body: try body(args))
             session.socket.emit("channel_users", await channelUsers(channelId: channelId, room: room))
             return nil

@@ -42,9 +42,10 @@ extension ChatGateway {
         return nil
     }
 
-    /// A socket was accepted, before its CONNECT reply: join its rooms, count it present,
-    /// listen to its events. Done before the reply so that whatever is broadcast once the
-    /// client sees itself connected reaches it. Nothing is emitted here.
+    /// A socket was accepted, before its CONNECT reply: join its rooms, count it present and
+    /// open its session (the namespace-wide event handlers find it by socket id). Done before
+    /// the reply so that whatever is broadcast once the client sees itself connected reaches
+    /// it. Nothing is emitted here.
     func prepare(_ socket: SocketIOSocket) async {
         guard let user = pendingUsers.withLock({ $0.removeValue(forKey: socket.handshake.engineSessionID)?.user }) else { return }
         let principal = Principal(user: user)
@@ -59,14 +60,6 @@ extension ChatGateway {
         let session = GatewaySession(socket: socket, principal: principal, settings: settings)
         sessions.withLock { $0[socket.id] = session }
         session.cameOnline = presence.connect(principal, socketID: socket.id, groups: access.groups)
-        socket.onDisconnect { [weak self] _ in
-            await self?.disconnected(session)
-        }
-        registerChannelEvents(session)
-        registerMessageEvents(session)
-        registerPresenceEvents(session)
-        registerCallEvents(session)
-        registerVideoRoomEvents(session)
     }
 
     /// After the CONNECT reply: tell the user's groups they came online, and the socket how

@@ -2,10 +2,10 @@ import ParleyCore
 import SocketIO
 
 extension ChatGateway {
-    func registerMessageEvents(_ session: GatewaySession) {
+    func registerMessageEvents() {
         // Stored first, through the same service as `POST /api/messages`; `new_message` then
         // reaches the channel's room (the sender included) through the event bus.
-        on("send_message", session, limit: .message) { [self] args in
+        on("send_message", limit: .message) { [self] session, args in
             let body = try body(args)
             guard let channelId = try body.objectId("channelId", thing: "channel") else {
                 throw DomainError.validation("Channel ID is required")

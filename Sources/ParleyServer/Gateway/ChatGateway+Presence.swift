@@ -2,8 +2,8 @@ import ParleyCore
 import SocketIO
 
 extension ChatGateway {
-    func registerPresenceEvents(_ session: GatewaySession) {
-        on("typing", session, limit: .typing) { [self] args in
+    func registerPresenceEvents() {
+        on("typing", limit: .typing) { [self] session, args in
             let body = try body(args)
             let (channelId, room) = try await readableRoom(session, body: body)
             let key = TypingTracker.Key(room: room, channelId: channelId, userId: session.userId, socketID: session.socket.id)
@@ -17,7 +17,7 @@ extension ChatGateway {
             }
             return nil
         }
-        on("stop_typing", session, limit: .typing) { [self] args in
+        on("stop_typing", limit: .typing) { [self] session, args in
             let (channelId, room) = try await readableRoom(session, body: try body(args))
             let key = TypingTracker.Key(room: room, channelId: channelId, userId: session.userId, socketID: session.socket.id)
             if typing.stopped(key) {
@@ -25,7 +25,7 @@ extension ChatGateway {
             }
             return nil
         }
-        on("get_online_users", session, limit: .query) { [self] _ in
+        on("get_online_users", limit: .query) { [self] session, _ in
             let users = presence.visible(to: session.userId).map { id, entry in
                 Self.presenceValue(userId: id, username: entry.username, status: entry.status, currentChannel: entry.currentChannel)
             }
@@ -33,7 +33,7 @@ extension ChatGateway {
             session.socket.emit("online_users", .array(users))
             return nil
         }
-        on("update_presence", session, limit: .query) { [self] args in
+        on("update_presence", limit: .query) { [self] session, args in
             let body = try body(args)
             guard let status = try body.trimmedString("status"), PresenceRegistry.statuses.contains(status) else {
                 throw DomainError.validation("status must be online, away, busy or offline")

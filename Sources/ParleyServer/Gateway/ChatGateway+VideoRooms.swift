@@ -6,8 +6,8 @@ extension ChatGateway {
     /// space.
     static let peerIdLimit = 128
 
-    func registerVideoRoomEvents(_ session: GatewaySession) {
-        on("join_video_room", session, limit: .query, errorEvent: "video_room_error") { [self] args in
+    func registerVideoRoomEvents() {
+        on("join_video_room", limit: .query, errorEvent: "video_room_error") { [self] session, args in
             let body = try body(args)
             let (roomId, room) = try await videoRoom(session, body: body)
             let peerId = try Self.peerId(body)
@@ -27,7 +27,7 @@ extension ChatGateway {
                 ])
             return ["success": true, "roomId": .string(roomId), "participants": .array(others.map(SocketIOValue.string))]
         }
-        on("leave_video_room", session, limit: .query, errorEvent: "video_room_error") { [self] args in
+        on("leave_video_room", limit: .query, errorEvent: "video_room_error") { [self] session, args in
             let body = try body(args)
             guard let roomId = try body.trimmedString("roomId") else { throw DomainError.validation("roomId is required") }
             let peerId = try Self.peerId(body)

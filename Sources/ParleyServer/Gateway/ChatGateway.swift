@@ -47,6 +47,15 @@ public final class ChatGateway: Sendable {
         namespace.onConnection { [weak self] socket in
             await self?.connected(socket)
         }
+        namespace.onDisconnect { [weak self] socket, _ in
+            guard let self, let session = self.session(socket.id) else { return }
+            await self.disconnected(session)
+        }
+        registerChannelEvents()
+        registerMessageEvents()
+        registerPresenceEvents()
+        registerCallEvents()
+        registerVideoRoomEvents()
     }
 
     func session(_ socketID: String) -> GatewaySession? {
@@ -58,17 +67,18 @@ public final class ChatGateway: Sendable {
         return sessions.withLock { sessions in ids.compactMap { sessions[$0] } }
     }
 
-    /// Registers a client event: rate limit, then the handler; a refusal becomes an `error`
+    /// Registers a client event for every socket of the namespace (once, not per socket):
+    /// the socket's session, its rate limit, then the handler; a refusal becomes an `error`
     /// event and, when the client asked for one, a `{success:false,message}` acknowledgement.
     func on(
-        _ event: String, _ session: GatewaySession, limit: GatewayLimit, errorEvent: String = "error",
-        _ handler: @escaping @Sendable ([SocketIOValue]) async throws -> SocketIOValue?
+        _ event: String, limit: GatewayLimit, errorEvent: String = "error",
+        _ handler: @escaping @Sendable (GatewaySession, [SocketIOValue]) async throws -> SocketIOValue?
     ) {
-        session.socket.on(event) { [weak self] args, ack in
-            guard let self else { return }
+        namespace.on(event) { [weak self] socket, args, ack in
+            guard let self, let session = self.session(socket.id) else { return }
             do {
                 guard session.allow(limit) else { throw GatewayError.tooFast }
-                let result = try await handler(args)
+                let result = try await handler(session, args)
                 ack?(result ?? ["success": true])
             } catch {
                 let message = self.describe(error, event: event, session: session)

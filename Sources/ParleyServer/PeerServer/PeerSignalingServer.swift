@@ -1,7 +1,8 @@
 import Foundation
 import Hummingbird
 import HummingbirdCore
-import HummingbirdWebSocket
+import NIOCore
+import SocketIO
 import Logging
 import Synchronization
 
@@ -27,9 +28,8 @@ public final class PeerSignalingServer: Sendable {
     }
 
     struct Client: Sendable {
-        let connection: UUID
+        let connection: WebSocketConnection
         let token: String
-        let outbound: AsyncStream<String>.Continuation
         var lastSeen: ContinuousClock.Instant
     }
 
@@ -57,78 +57,66 @@ public final class PeerSignalingServer: Sendable {
     var clientCount: Int { clients.withLock { $0.count } }
 
     /// The WebSocket upgrade for `/peerjs/peerjs?key=&id=&token=`; other paths are not ours.
-    public func shouldUpgrade<Context: WebSocketContext>(_ request: HTTPRequest) -> ShouldUpgradeResult<WebSocketDataHandler<Context>> {
+    public func upgradeDecision(for request: HTTPRequest) -> WebSocketUpgradeDecision {
         let uri = URI(request.path ?? "/")
         guard uri.path == Self.path else { return .dontUpgrade }
         let query = uri.queryParameters
         let id = query["id"].map(String.init) ?? ""
         let token = query["token"].map(String.init) ?? ""
         let key = query["key"].map(String.init) ?? ""
-        return .upgrade([:]) { inbound, outbound, _ in
-            await self.serve(id: id, token: token, key: key, inbound: inbound, outbound: outbound)
+        return .upgrade { connection in
+            self.open(connection, id: id, token: token, key: key)
         }
     }
 
-    private func serve(id: String, token: String, key: String, inbound: WebSocketInboundStream, outbound: WebSocketOutboundWriter) async {
-        func refuse(_ type: String, _ message: String) async {
-            try? await outbound.write(.text(PeerMessage.encode(type: type, payload: ["msg": message])))
+    private func open(_ connection: WebSocketConnection, id: String, token: String, key: String) -> any WebSocketConnectionDelegate {
+        func refuse(_ type: String, _ message: String) -> any WebSocketConnectionDelegate {
+            connection.write(.text(PeerMessage.encode(type: type, payload: ["msg": message])))
             // A moment for the client to read the refusal before the close frame follows it.
-            try? await Task.sleep(for: .milliseconds(200))
-            try? await outbound.close(.normalClosure, reason: nil)
+            connection.close(after: .milliseconds(200))
+            return PeerConnection(server: self, id: nil)
         }
         guard !id.isEmpty, !token.isEmpty, !key.isEmpty else {
-            return await refuse("ERROR", "No id, token, or key supplied to websocket server")
+            return refuse("ERROR", "No id, token, or key supplied to websocket server")
         }
-        guard key == settings.key else { return await refuse("INVALID-KEY", "Invalid key provided") }
-        let connection = UUID()
-        let (stream, continuation) = AsyncStream<String>.makeStream(bufferingPolicy: .bufferingNewest(256))
-        let admission = admit(id: id, token: token, connection: connection, outbound: continuation)
-        switch admission {
-        case .taken: return await refuse("ID-TAKEN", "ID is taken")
-        case .full: return await refuse("ERROR", "Server has reached its concurrent user limit")
-        case .opened: continuation.yield(PeerMessage.encode(type: "OPEN"))
+        guard key == settings.key else { return refuse("INVALID-KEY", "Invalid key provided") }
+        switch admit(id: id, token: token, connection: connection) {
+        case .taken: return refuse("ID-TAKEN", "ID is taken")
+        case .full: return refuse("ERROR", "Server has reached its concurrent user limit")
+        case .opened: connection.write(.text(PeerMessage.encode(type: "OPEN")))
         case .reattached: break
         }
         deliverQueued(to: id)
-        await withTaskGroup(of: Void.self) { group in
-            group.addTask {
-                for await text in stream {
-                    do { try await outbound.write(.text(text)) } catch { break }
-                }
-            }
-            do {
-                for try await message in inbound.messages(maxSize: 256 * 1024) {
-                    guard case .text(let text) = message else { continue }
-                    if !handle(text, from: id, connection: connection) { break }
-                }
-            } catch {}
-            continuation.finish()
-            group.cancelAll()
-        }
+        return PeerConnection(server: self, id: id)
+    }
+
+    /// The connection of peer `id` closed: it gives the id up, unless a reconnect took it over.
+    func closed(_ connection: WebSocketConnection, id: String) {
         clients.withLock { clients in
-            if clients[id]?.connection == connection { clients[id] = nil }
+            if clients[id]?.connection === connection { clients[id] = nil }
         }
     }
 
     private enum Admission { case opened, reattached, taken, full }
 
-    private func admit(id: String, token: String, connection: UUID, outbound: AsyncStream<String>.Continuation) -> Admission {
-        clients.withLock { clients in
+    private func admit(id: String, token: String, connection: WebSocketConnection) -> Admission {
+        let (admission, replaced) = clients.withLock { clients -> (Admission, WebSocketConnection?) in
             if let existing = clients[id] {
-                guard existing.token == token else { return .taken }
+                guard existing.token == token else { return (.taken, nil) }
                 // The same client reconnecting: it takes the id over, and hears no second OPEN.
-                existing.outbound.finish()
-                clients[id] = Client(connection: connection, token: token, outbound: outbound, lastSeen: .now)
-                return .reattached
+                clients[id] = Client(connection: connection, token: token, lastSeen: .now)
+                return (.reattached, existing.connection)
             }
-            guard clients.count < settings.concurrentLimit else { return .full }
-            clients[id] = Client(connection: connection, token: token, outbound: outbound, lastSeen: .now)
-            return .opened
+            guard clients.count < settings.concurrentLimit else { return (.full, nil) }
+            clients[id] = Client(connection: connection, token: token, lastSeen: .now)
+            return (.opened, nil)
         }
+        replaced?.close()
+        return admission
     }
 
     /// Handles one client message; false when the client asked to leave.
-    private func handle(_ text: String, from source: String, connection: UUID) -> Bool {
+    func handle(_ text: String, from source: String) -> Bool {
         clients.withLock { $0[source]?.lastSeen = .now }
         guard let message = PeerMessage(text: text) else { return true }  // invalid JSON is ignored, as PeerJS does
         switch message.type {
@@ -154,9 +142,9 @@ public final class PeerSignalingServer: Sendable {
     }
 
     private func send(_ text: String, to destination: String, queueing: Bool, from source: String = "") {
-        let outbound = clients.withLock { $0[destination]?.outbound }
-        if let outbound {
-            outbound.yield(text)
+        let connection = clients.withLock { $0[destination]?.connection }
+        if let connection {
+            deliver(text, to: connection)
         } else if queueing {
             queues.withLock { queues in
                 guard queues[destination, default: []].count < settings.maximumQueued else { return }
@@ -167,8 +155,18 @@ public final class PeerSignalingServer: Sendable {
 
     private func deliverQueued(to id: String) {
         let waiting = queues.withLock { $0.removeValue(forKey: id) } ?? []
-        guard let outbound = clients.withLock({ $0[id]?.outbound }) else { return }
-        for message in waiting { outbound.yield(message.text) }
+        guard let connection = clients.withLock({ $0[id]?.connection }) else { return }
+        for message in waiting { deliver(message.text, to: connection) }
+    }
+
+    /// A peer whose socket stays full is too slow for signaling: it is disconnected rather
+    /// than buffered for without limit.
+    private func deliver(_ text: String, to connection: WebSocketConnection) {
+        guard connection.isWritable else {
+            connection.close(code: .policyViolation)
+            return
+        }
+        connection.write(.text(text))
     }
 
     /// Expires messages that waited too long (one EXPIRE per sender and peer) and drops clients
@@ -191,6 +189,6 @@ public final class PeerSignalingServer: Sendable {
             for id in gone.keys { clients[id] = nil }
             return Array(gone.values)
         }
-        for client in silent { client.outbound.finish() }
+        for client in silent { client.connection.close() }
     }
 }

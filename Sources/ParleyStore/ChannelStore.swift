@@ -64,6 +64,9 @@ public struct ChannelCounts: Sendable, Equatable {
 public protocol ChannelStore: Sendable {
     func insert(_ channel: Channel) async throws
     func find(id: ObjectId) async throws -> Channel?
+    /// The channel with only the member (and admin) entries of `userIds`, for permission
+    /// checks whose cost should not grow with the channel; see `GroupStore`.
+    func find(id: ObjectId, membersAmong userIds: [ObjectId]) async throws -> Channel?
     func find(groupId: ObjectId, name: String) async throws -> Channel?
     /// Sorted by group, then creation time. `page` nil returns every match.
     func list(_ query: ChannelQuery) async throws -> Page<Channel>
@@ -74,4 +77,15 @@ public protocol ChannelStore: Sendable {
     /// Adds the user to every public, unarchived channel of the group (on joining a group).
     func addMemberToPublicChannels(groupId: ObjectId, userId: ObjectId, at date: Date) async throws
     func counts(groupIds: [ObjectId]?) async throws -> ChannelCounts
+}
+
+extension ChannelStore {
+    /// Loads the whole channel and keeps the entries asked for.
+    public func find(id: ObjectId, membersAmong userIds: [ObjectId]) async throws -> Channel? {
+        guard var channel = try await find(id: id) else { return nil }
+        let wanted = Set(userIds)
+        channel.members = channel.members.filter(wanted.contains)
+        channel.admins = channel.admins.filter(wanted.contains)
+        return channel
+    }
 }

@@ -101,6 +101,10 @@ public protocol GroupStore: Sendable {
     /// Inserts the group with its initial members.
     func insert(_ group: Group) async throws
     func find(id: ObjectId) async throws -> Group?
+    /// The group with only the member entries of `userIds`: enough to decide what those users
+    /// may do, at a cost that does not grow with the group. Its `members` is not the group's
+    /// member list; use it for permission checks only.
+    func find(id: ObjectId, membersAmong userIds: [ObjectId]) async throws -> Group?
     func find(ids: [ObjectId]) async throws -> [Group]
     func list(_ query: GroupQuery) async throws -> Page<Group>
     func update(id: ObjectId, _ changes: GroupChanges, at date: Date) async throws -> Group?
@@ -113,4 +117,15 @@ public protocol GroupStore: Sendable {
     /// Counts over the groups `adminId` administers (nil: all groups). `archived` groups are
     /// counted only in `archived`; `memberships` sums the member counts of unarchived groups.
     func counts(administeredBy adminId: ObjectId?) async throws -> GroupCounts
+}
+
+extension GroupStore {
+    /// Loads the whole group and keeps the entries asked for (stores that hold a group in one
+    /// document read it whole anyway).
+    public func find(id: ObjectId, membersAmong userIds: [ObjectId]) async throws -> Group? {
+        guard var group = try await find(id: id) else { return nil }
+        let wanted = Set(userIds)
+        group.members = group.members.filter { wanted.contains($0.userId) }
+        return group
+    }
 }

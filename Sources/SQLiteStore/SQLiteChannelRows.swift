@@ -5,18 +5,22 @@ import ParleyStore
 
 /// Reads channels back: the `channels` row plus members and admins from `channel_members`.
 enum SQLiteChannelRows {
-    /// Decodes `rows` (in their order) and loads the members of all of them with one query.
-    static func channels(from rows: [Row], in db: Database) throws -> [Channel] {
+    /// Decodes `rows` (in their order) and loads the members of all of them with one query;
+    /// with `userIds`, only those users' entries.
+    static func channels(from rows: [Row], membersAmong userIds: [ObjectId]? = nil, in db: Database) throws -> [Channel] {
         var channels = try rows.map(channel(from:))
         guard !channels.isEmpty else { return channels }
+        let onlyThese = userIds == nil ? "" : "AND userId IN (SELECT value FROM json_each(?))"
+        var arguments: StatementArguments = [try SQLiteValues.idList(channels.map(\.id))]
+        if let userIds { arguments += [try SQLiteValues.idList(userIds)] }
         let memberRows = try Row.fetchAll(
             db,
             sql: """
                 SELECT channelId, userId, role FROM channel_members
-                WHERE channelId IN (SELECT value FROM json_each(?))
+                WHERE channelId IN (SELECT value FROM json_each(?)) \(onlyThese)
                 ORDER BY channelId, rowid
                 """,
-            arguments: [try SQLiteValues.idList(channels.map(\.id))])
+            arguments: arguments)
         var members: [ObjectId: [ObjectId]] = [:]
         var admins: [ObjectId: [ObjectId]] = [:]
         for row in memberRows {
@@ -34,8 +38,10 @@ enum SQLiteChannelRows {
         return channels
     }
 
-    static func channel(id: ObjectId, in db: Database) throws -> Channel? {
-        try channels(from: Row.fetchAll(db, sql: "SELECT * FROM channels WHERE id = ?", arguments: [id.hexString]), in: db).first
+    static func channel(id: ObjectId, membersAmong userIds: [ObjectId]? = nil, in db: Database) throws -> Channel? {
+        try channels(
+            from: Row.fetchAll(db, sql: "SELECT * FROM channels WHERE id = ?", arguments: [id.hexString]), membersAmong: userIds, in: db
+        ).first
     }
 
     /// The row alone, members and admins empty.

@@ -47,6 +47,10 @@ struct SQLiteChannelStore: ChannelStore {
         try await pool.read { db in try SQLiteChannelRows.channel(id: id, in: db) }
     }
 
+    func find(id: ObjectId, membersAmong userIds: [ObjectId]) async throws -> Channel? {
+        try await pool.read { db in try SQLiteChannelRows.channel(id: id, membersAmong: userIds, in: db) }
+    }
+
     func find(groupId: ObjectId, name: String) async throws -> Channel? {
         try await pool.read { db in
             // Served by channels_group_name_ci, which has the same NOCASE collation.

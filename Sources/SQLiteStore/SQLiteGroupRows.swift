@@ -21,17 +21,29 @@ enum SQLiteGroupRows {
         try groups(from: Row.fetchAll(db, sql: "SELECT * FROM groups WHERE id = ?", arguments: [id.hexString]), in: db).first
     }
 
-    /// Members per group, in the order they joined (ties by user id, so the order is stable).
-    static func members(of groupIds: [ObjectId], in db: Database) throws -> [ObjectId: [GroupMember]] {
+    /// The group with the member entries of `userIds` only (served by the primary key).
+    static func group(id: ObjectId, membersAmong userIds: [ObjectId], in db: Database) throws -> Group? {
+        guard let row = try Row.fetchOne(db, sql: "SELECT * FROM groups WHERE id = ?", arguments: [id.hexString]) else { return nil }
+        var group = try group(from: row)
+        group.members = try members(of: [id], among: userIds, in: db)[id] ?? []
+        return group
+    }
+
+    /// Members per group, in the order they joined (ties by user id, so the order is stable);
+    /// with `userIds`, only those users' entries.
+    static func members(of groupIds: [ObjectId], among userIds: [ObjectId]? = nil, in db: Database) throws -> [ObjectId: [GroupMember]] {
+        let onlyThese = userIds == nil ? "" : "AND m.userId IN (SELECT value FROM json_each(?))"
+        var arguments: StatementArguments = [try SQLiteValues.idList(groupIds)]
+        if let userIds { arguments += [try SQLiteValues.idList(userIds)] }
         let rows = try Row.fetchAll(
             db,
             sql: """
                 SELECT m.groupId, m.userId, m.role, m.joinedAt, u.username
                 FROM group_members m JOIN users u ON u.id = m.userId
-                WHERE m.groupId IN (SELECT value FROM json_each(?))
+                WHERE m.groupId IN (SELECT value FROM json_each(?)) \(onlyThese)
                 ORDER BY m.groupId, m.joinedAt, m.userId
                 """,
-            arguments: [try SQLiteValues.idList(groupIds)])
+            arguments: arguments)
         var members: [ObjectId: [GroupMember]] = [:]
         for row in rows {
             let roleName = try row.decode(String.self, forColumn: "role")

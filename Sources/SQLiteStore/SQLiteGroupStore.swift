@@ -37,6 +37,10 @@ struct SQLiteGroupStore: GroupStore {
         try await pool.read { db in try SQLiteGroupRows.group(id: id, in: db) }
     }
 
+    func find(id: ObjectId, membersAmong userIds: [ObjectId]) async throws -> Group? {
+        try await pool.read { db in try SQLiteGroupRows.group(id: id, membersAmong: userIds, in: db) }
+    }
+
     func find(ids: [ObjectId]) async throws -> [Group] {
         guard !ids.isEmpty else { return [] }
         let idList = try SQLiteValues.idList(ids)

@@ -18,6 +18,32 @@ enum AccountPool {
         }
     }
 
+    /// The users of seed-sample-data's volume world, `bench_user_000001` onwards (user `i` of
+    /// the world is account `i`, so it is in group `i % groups`).
+    static func signInSeeded(baseURL: String, count: Int, offset: Int = 0, concurrency: Int = 16) async throws -> [LoadAccount] {
+        try await Concurrently.map(count, concurrency: concurrency) { index in
+            try await login(baseURL: baseURL, username: seededUsername(offset + index), password: seededPassword)
+        }
+    }
+
+    static let seededPassword = "password123"
+
+    static func seededUsername(_ index: Int) -> String {
+        "bench_user_" + String(format: "%06d", index + 1)
+    }
+
+    static func login(baseURL: String, username: String, password: String) async throws -> LoadAccount {
+        let (status, body) = try await post(baseURL + "/api/auth/login", ["username": username, "password": password])
+        return try loadAccount(username: username, status: status, body: body)
+    }
+
+    private static func loadAccount(username: String, status: Int, body: [String: Any]) throws -> LoadAccount {
+        guard status == 200 || status == 201, let data = body["data"] as? [String: Any], let token = data["accessToken"] as? String,
+            let user = data["user"] as? [String: Any], let id = user["_id"] as? String
+        else { throw LoadgenError("could not sign in \(username): HTTP \(status) \(body)") }
+        return LoadAccount(id: id, username: username, token: token)
+    }
+
     static func account(baseURL: String, username: String, password: String) async throws -> LoadAccount {
         let register: [String: Any] = [
             "username": username, "email": "\(username)@loadgen.example.com", "password": password, "confirmPassword": password,
@@ -26,10 +52,7 @@ enum AccountPool {
         if status == 409 || status == 400 {
             (status, body) = try await post(baseURL + "/api/auth/login", ["username": username, "password": password])
         }
-        guard status == 200 || status == 201, let data = body["data"] as? [String: Any], let token = data["accessToken"] as? String,
-            let user = data["user"] as? [String: Any], let id = user["_id"] as? String
-        else { throw LoadgenError("could not sign in \(username): HTTP \(status) \(body)") }
-        return LoadAccount(id: id, username: username, token: token)
+        return try loadAccount(username: username, status: status, body: body)
     }
 
     static func post(_ url: String, _ json: [String: Any], token: String? = nil) async throws -> (Int, [String: Any]) {

@@ -1,5 +1,6 @@
-/// The groups a scenario talks in, built over REST by the super admin: `count` groups, each
-/// with its `general` channel; account `i` joins group `i % count`.
+/// The groups a scenario talks in: built over REST by the super admin (`count` groups, each
+/// with its `general` channel; account `i` joins group `i % count`), or found in the world
+/// seed-sample-data wrote, which has the same shape.
 struct ChatWorld: Sendable {
     /// The `general` channel of each group.
     let channelIds: [String]
@@ -36,6 +37,27 @@ struct ChatWorld: Sendable {
             return id
         }
         return ChatWorld(channelIds: channelIds)
+    }
+
+    /// The `general` channels of seed-sample-data's volume world, where account `i` is in
+    /// group `i % count`: each group's channels as its first account sees them.
+    static func seeded(baseURL: String, accounts: [LoadAccount], groups count: Int, concurrency: Int) async throws -> ChatWorld {
+        guard accounts.count >= count else { throw LoadgenError("fewer users (\(accounts.count)) than groups (\(count))") }
+        let channelIds = try await Concurrently.map(count, concurrency: concurrency) { index in
+            let channel = try await myChannel(baseURL: baseURL, token: accounts[index].token, named: "general")
+            return channel
+        }
+        return ChatWorld(channelIds: channelIds)
+    }
+
+    /// The id of a channel the token's user belongs to, by name.
+    static func myChannel(baseURL: String, token: String, named name: String) async throws -> String {
+        let (status, body) = try await AccountPool.get(baseURL + "/api/channels/my-channels", token: token)
+        let channels = body["data"] as? [[String: Any]] ?? []
+        guard status == 200, let channel = channels.first(where: { $0["name"] as? String == name }), let id = channel["_id"] as? String else {
+            throw LoadgenError("no channel \(name) among my channels: HTTP \(status)")
+        }
+        return id
     }
 
     static func adminToken(baseURL: String, username: String, password: String) async throws -> String {

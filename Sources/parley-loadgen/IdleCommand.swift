@@ -19,6 +19,8 @@ struct IdleCommand: AsyncParsableCommand {
     @Option(help: "REST requests under way at once while signing in.") var restConcurrency = 16
     @Flag(help: "Connect without signing in (for servers that take any CONNECT, such as socketio-conformance-server).")
     var anonymous = false
+    @Flag(help: "Sign in as the users of seed-sample-data's volume world (bench_user_NNNNNN) instead of registering load users.")
+    var seeded = false
 
     func run() async throws {
         let total = steps.max() ?? 0
@@ -26,6 +28,8 @@ struct IdleCommand: AsyncParsableCommand {
         let accounts: [LoadAccount] =
             anonymous
             ? (0..<total).map { _ in LoadAccount(id: "", username: "", token: "") }
+            : seeded
+            ? try await AccountPool.signInSeeded(baseURL: urls[0], count: total, concurrency: restConcurrency)
             : try await AccountPool.signIn(
                 baseURL: urls[0], prefix: prefix, password: password, count: total, concurrency: restConcurrency)
         try await Task.sleep(for: .seconds(settle))

@@ -26,17 +26,26 @@ struct TrafficCommand: AsyncParsableCommand {
     @Option(help: "The super admin's password.") var adminPassword = "bench-admin-password"
     @Option(help: "Connections opened at once.") var concurrency = 64
     @Option(help: "REST requests under way at once while building the world.") var restConcurrency = 16
+    @Flag(help: "Use seed-sample-data's volume world (bench_user_NNNNNN in its groups) instead of building one over REST.")
+    var seeded = false
 
     func run() async throws {
         let base = urls[0]
         progress("\(scenario): signing in \(users) users…")
-        let accounts = try await AccountPool.signIn(
-            baseURL: base, prefix: prefix, password: password, count: users, offset: offset, concurrency: restConcurrency)
-        let adminToken = try await ChatWorld.adminToken(baseURL: base, username: adminUsername, password: adminPassword)
-        progress("\(scenario): creating \(groups) groups…")
-        let world = try await ChatWorld.build(
-            baseURL: base, adminToken: adminToken, name: "\(scenario) \(UInt32.random(in: 0...UInt32.max))", accounts: accounts,
-            groups: groups, concurrency: restConcurrency)
+        let accounts: [LoadAccount]
+        let world: ChatWorld
+        if seeded {
+            accounts = try await AccountPool.signInSeeded(baseURL: base, count: users, offset: offset, concurrency: restConcurrency)
+            world = try await ChatWorld.seeded(baseURL: base, accounts: accounts, groups: groups, concurrency: restConcurrency)
+        } else {
+            accounts = try await AccountPool.signIn(
+                baseURL: base, prefix: prefix, password: password, count: users, offset: offset, concurrency: restConcurrency)
+            let adminToken = try await ChatWorld.adminToken(baseURL: base, username: adminUsername, password: adminPassword)
+            progress("\(scenario): creating \(groups) groups…")
+            world = try await ChatWorld.build(
+                baseURL: base, adminToken: adminToken, name: "\(scenario) \(UInt32.random(in: 0...UInt32.max))", accounts: accounts,
+                groups: groups, concurrency: restConcurrency)
+        }
 
         progress("\(scenario): opening \(users) \(transport.rawValue) connections…")
         let recorder = DeliveryRecorder()

@@ -22,6 +22,7 @@ struct SeedSampleDataCommand: AsyncParsableCommand {
     @Option(help: "Volume: generated groups, each with a general channel.") var groups = 0
     @Option(help: "Volume: generated channels in all (at least one per group).") var channels = 0
     @Option(help: "Volume: generated messages, spread over the channels.") var messages = 0
+    @Option(help: "Volume: of the messages, how many go to the first channel (one long history).") var largeChannelMessages = 0
     @Option(help: "Volume: the random seed (the same seed writes the same records).") var seed = VolumePlan.defaultRandomSeed
     @Option(help: "Volume: messages per write.") var batchSize = 20_000
 
@@ -31,7 +32,9 @@ struct SeedSampleDataCommand: AsyncParsableCommand {
         logger.logLevel = configuration.logLevel
         let names = worlds.isEmpty ? ["startup"] : worlds.filter { $0 != "none" }
         let folders = names.map { URL(fileURLWithPath: fixtures).appendingPathComponent("seed").appendingPathComponent($0) }
-        let volume = VolumePlan(users: users, groups: groups, channels: channels, messages: messages, randomSeed: seed, batchSize: batchSize)
+        let volume = VolumePlan(
+            users: users, groups: groups, channels: channels, messages: messages, largeChannelMessages: largeChannelMessages,
+            randomSeed: seed, batchSize: batchSize)
         let started = ContinuousClock.now
         do {
             let report = try await SeedCommand.run(

@@ -59,6 +59,16 @@ struct SeedAndClearTests {
         #expect(one.map(\.createdAt) == one.map(\.createdAt).sorted())
     }
 
+    @Test func oneChannelCanHoldALongHistory() throws {
+        let plan = try VolumePlan(users: 4, groups: 1, channels: 3, messages: 1_000, largeChannelMessages: 900).completed()
+        let messages = VolumeWorld(plan: plan, referenceDate: SeedCommand.referenceDate).messages(0..<1_000)
+        let perChannel = Dictionary(grouping: messages, by: \.channelId).mapValues(\.count)
+        #expect(perChannel[VolumeWorld.id(kind: 3, 0)] == 900)
+        #expect(perChannel[VolumeWorld.id(kind: 3, 1)] == 50)
+        #expect(perChannel[VolumeWorld.id(kind: 3, 2)] == 50)
+        #expect(throws: SeedError.self) { try VolumePlan(messages: 10, largeChannelMessages: 11).completed() }
+    }
+
     @Test func aWorldWhoseNamesAreTakenStopsWithAConflict() async throws {
         try await SeededApp.withFolder { folder in
             let configuration = SeededApp.configuration(folder: folder)

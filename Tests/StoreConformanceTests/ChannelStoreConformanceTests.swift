@@ -26,6 +26,15 @@ struct ChannelStoreConformanceTests {
             #expect(try await store.channels.find(groupId: group.id, name: "ANNOUNCEMENTS")?.id == channel.id)
             #expect(try await store.channels.find(groupId: other.id, name: "announcements") == nil)
             #expect(try await store.channels.find(groupId: group.id, name: "Announce.*") == nil)
+
+            // A permission check reads only the entries it asks about.
+            let carol = try await F.insertUser(store, "carol")
+            let checked = try #require(try await store.channels.find(id: channel.id, membersAmong: [alice.id, carol.id]))
+            #expect(checked.members == [alice.id] && checked.admins == [alice.id])
+            #expect(checked.name == channel.name && checked.isPrivate)
+            let asBob = try #require(try await store.channels.find(id: channel.id, membersAmong: [bob.id]))
+            #expect(asBob.members == [bob.id] && asBob.admins.isEmpty)
+            #expect(try await store.channels.find(id: ObjectId(), membersAmong: [alice.id]) == nil)
         }
     }
 

@@ -31,6 +31,15 @@ struct GroupStoreConformanceTests {
             #expect(Set(both.map(\.id)) == [group.id, other.id])
             #expect(both.first { $0.id == other.id }?.members.map(\.userId) == [bob.id])
             #expect(try await store.groups.find(ids: []).isEmpty)
+
+            // A permission check reads only the entries it asks about.
+            let carol = try await F.insertUser(store, "carol")
+            let checked = try #require(try await store.groups.find(id: group.id, membersAmong: [bob.id, carol.id]))
+            #expect(checked.members == [F.member(bob, joined: F.at(2))])
+            #expect(checked.isMember(bob.id) && !checked.isMember(alice.id) && !checked.isMember(carol.id))
+            #expect(checked.name == group.name && checked.isPrivate)
+            #expect(try await store.groups.find(id: group.id, membersAmong: [alice.id])?.admins == [alice.id])
+            #expect(try await store.groups.find(id: ObjectId(), membersAmong: [alice.id]) == nil)
         }
     }
 

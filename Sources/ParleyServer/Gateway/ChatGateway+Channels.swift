@@ -31,7 +31,7 @@ extension ChatGateway {
         guard let id = try body.objectId("channelId", thing: "channel") else { throw DomainError.validation("Channel ID is required") }
         let channelId = id.hexString
         let principal = session.principal
-        let (channel, _) = try await channels.readable(principal: principal, id: id)
+        let (channel, _) = try await channels.readableForMessages(principal: principal, id: id)
         let room = GatewayRoom.channel(channel.id)
         if let current = session.currentChannel, current.room != room {
             await announceLeft(session, channelId: current.id.hexString, room: current.room)

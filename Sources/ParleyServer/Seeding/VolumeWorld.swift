@@ -5,7 +5,8 @@ import ParleyCore
 /// apart from the fixture worlds' `68e02845ce48…` ids), so a second run finds every record
 /// already there. User `i` belongs to group `i % groups`; each group is administered by user
 /// `g % users` and has `general` plus its share of the other channels; messages go round the
-/// channels, each from a member of the channel's group, a quarter of a second apart, oldest first.
+/// channels (after the first `largeChannelMessages`, which all go to channel 0), each from a
+/// member of the channel's group, a quarter of a second apart, oldest first.
 struct VolumeWorld: Sendable {
     let plan: VolumePlan
     /// The dates end here: the fixture worlds' reference time.
@@ -84,7 +85,7 @@ struct VolumeWorld: Sendable {
     func messages(_ range: Range<Int>) -> [Message] {
         range.map { index in
             var random = SplitMix64(seed: plan.randomSeed, index: index)
-            let channel = index % plan.channels
+            let channel = channel(ofMessage: index)
             let group = channel % plan.groups
             let sender = membersByGroup[group].randomElement(using: &random)!  // every group has its admin
             let text = Self.templates.randomElement(using: &random)! + " (#\(index + 1))"
@@ -93,6 +94,15 @@ struct VolumeWorld: Sendable {
                 username: Self.username(Self.index(of: sender)), text: text,
                 createdAt: referenceDate.addingTimeInterval(-Double(plan.messages - index) * 0.25))
         }
+    }
+
+    /// Messages go round the channels, except the first `largeChannelMessages`, which all go
+    /// to channel 0 (the others then share the rest).
+    func channel(ofMessage index: Int) -> Int {
+        let large = plan.largeChannelMessages
+        guard large > 0 else { return index % plan.channels }
+        if index < large || plan.channels == 1 { return 0 }
+        return 1 + (index - large) % (plan.channels - 1)
     }
 
     /// The counter an id of this world ends with.

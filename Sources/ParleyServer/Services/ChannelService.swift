@@ -15,13 +15,25 @@ public struct ChannelService: Sendable {
     /// A channel with its group. A group id is accepted where a channel id is expected (the
     /// Angular chat screen sends one) and stands for that group's `general` channel.
     func resolve(_ id: ObjectId) async throws -> (Channel, Group) {
-        if let channel = try await store.channels.find(id: id), let group = try await store.groups.find(id: channel.groupId) {
+        try await resolve(id, membersAmong: nil)
+    }
+
+    /// `resolve`, with the member lists cut down to `userIds` when given (see
+    /// `GroupStore.find(id:membersAmong:)`).
+    private func resolve(_ id: ObjectId, membersAmong userIds: [ObjectId]?) async throws -> (Channel, Group) {
+        func channel(_ id: ObjectId) async throws -> Channel? {
+            if let userIds { return try await store.channels.find(id: id, membersAmong: userIds) }
+            return try await store.channels.find(id: id)
+        }
+        func group(_ id: ObjectId) async throws -> Group? {
+            if let userIds { return try await store.groups.find(id: id, membersAmong: userIds) }
+            return try await store.groups.find(id: id)
+        }
+        if let channel = try await channel(id), let group = try await group(channel.groupId) {
             return (channel, group)
         }
-        if let group = try await store.groups.find(id: id),
-            let general = try await store.channels.find(groupId: group.id, name: Channel.defaultName)
-        {
-            return (general, group)
+        if let group = try await group(id), let general = try await store.channels.find(groupId: group.id, name: Channel.defaultName) {
+            return (try await channel(general.id) ?? general, group)
         }
         throw Self.notFound
     }
@@ -29,6 +41,15 @@ public struct ChannelService: Sendable {
     /// A channel the caller may read; 404 otherwise, so channel ids reveal nothing.
     func readable(principal: Principal, id: ObjectId) async throws -> (Channel, Group) {
         let (channel, group) = try await resolve(id)
+        guard GroupPermissions.canRead(channel, in: group, principal: principal) else { throw Self.notFound }
+        return (channel, group)
+    }
+
+    /// `readable` for the message paths (history, posting), whose cost must not grow with the
+    /// size of the group: the channel and group come back with only the member entries of the
+    /// caller and of `others`, which is all their permission checks need.
+    func readableForMessages(principal: Principal, id: ObjectId, checkingMembershipOf others: [ObjectId] = []) async throws -> (Channel, Group) {
+        let (channel, group) = try await resolve(id, membersAmong: [principal.userId] + others)
         guard GroupPermissions.canRead(channel, in: group, principal: principal) else { throw Self.notFound }
         return (channel, group)
     }

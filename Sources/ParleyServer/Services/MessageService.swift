@@ -19,7 +19,9 @@ public struct MessageService: Sendable {
     /// channel), then publishes it. Mentioned members are notified.
     func post(principal: Principal, channelId: ObjectId, draft: MessageDraft) async throws -> Message {
         let draft = try draft.validated()
-        let (channel, group) = try await channels.readable(principal: principal, id: channelId)
+        let candidates = try await mentionCandidates(in: draft.text, author: principal.userId)
+        let (channel, group) = try await channels.readableForMessages(
+            principal: principal, id: channelId, checkingMembershipOf: candidates.map(\.id))
         guard !channel.isArchived, channel.isActive else { throw DomainError.forbidden("This channel is closed for new messages") }
         var parent: Message?
         if let replyTo = draft.replyTo {
@@ -31,7 +33,8 @@ public struct MessageService: Sendable {
             }
             parent = found
         }
-        let mentioned = try await mentionedMembers(in: draft.text, group: group, author: principal.userId)
+        // Only members of the group are notified.
+        let mentioned = candidates.filter { group.isMember($0.id) }
         let attachmentUrl = draft.fileUrl ?? draft.imageUrl
         let message = Message(
             channelId: channel.id, groupId: group.id, userId: principal.userId, username: principal.username, text: draft.text,
@@ -55,7 +58,7 @@ public struct MessageService: Sendable {
 
     /// A page of a channel's history, oldest first.
     func history(principal: Principal, channelId: ObjectId, window: HistoryWindow) async throws -> [Message] {
-        let (channel, _) = try await channels.readable(principal: principal, id: channelId)
+        let (channel, _) = try await channels.readableForMessages(principal: principal, id: channelId)
         guard let page = try await store.messages.history(channelId: channel.id, window: window) else {
             throw DomainError.validation("The cursor message is not in this channel")
         }
@@ -64,7 +67,7 @@ public struct MessageService: Sendable {
 
     func get(principal: Principal, id: ObjectId) async throws -> Message {
         guard let message = try await store.messages.find(id: id) else { throw Self.notFound }
-        guard (try? await channels.readable(principal: principal, id: message.channelId)) != nil else { throw Self.notFound }
+        guard (try? await channels.readableForMessages(principal: principal, id: message.channelId)) != nil else { throw Self.notFound }
         return message
     }
 
@@ -82,7 +85,7 @@ public struct MessageService: Sendable {
         let draft = try MessageDraft(text: text, type: message.type, imageUrl: message.imageUrl, fileUrl: message.fileUrl).validated()
         guard let newText = draft.text else { throw DomainError.validation("Message text is required") }
         let (_, group) = try await channels.resolve(message.channelId)
-        let mentioned = try await mentionedMembers(in: newText, group: group, author: principal.userId)
+        let mentioned = try await mentionCandidates(in: newText, author: principal.userId).filter { group.isMember($0.id) }
         guard let edited = try await store.messages.edit(id: id, text: newText, mentions: mentioned.map(\.id), by: principal.userId, at: Date()) else {
             throw Self.notFound
         }
@@ -121,14 +124,14 @@ public struct MessageService: Sendable {
         guard trimmed.count <= 200 else { throw DomainError.validation("Search query must be at most 200 characters") }
         var scope = try await readableChannelIds(principal)
         if let channelId {
-            let (channel, _) = try await channels.readable(principal: principal, id: channelId)
+            let (channel, _) = try await channels.readableForMessages(principal: principal, id: channelId)
             scope = [channel.id]
         }
         return try await store.messages.search(MessageSearch(text: trimmed, channelIds: scope, userId: userId, limit: limit, offset: offset))
     }
 
     func markRead(principal: Principal, channelId: ObjectId) async throws -> ObjectId {
-        let (channel, _) = try await channels.readable(principal: principal, id: channelId)
+        let (channel, _) = try await channels.readableForMessages(principal: principal, id: channelId)
         try await store.messages.markRead(userId: principal.userId, channelId: channel.id, at: Date())
         return channel.id
     }
@@ -161,11 +164,13 @@ public struct MessageService: Sendable {
     }
 
     /// Users named with `@` who are members of the group (the author excluded).
-    private func mentionedMembers(in text: String?, group: Group, author: ObjectId) async throws -> [User] {
+    /// The active users named by `@mentions`, the author left out; whether they belong to the
+    /// group is checked by the caller.
+    private func mentionCandidates(in text: String?, author: ObjectId) async throws -> [User] {
         guard let text else { return [] }
         var users: [User] = []
         for name in MentionParser.usernames(in: text) {
-            if let user = try await store.users.find(login: name), user.id != author, group.isMember(user.id), user.isActive,
+            if let user = try await store.users.find(login: name), user.id != author, user.isActive,
                 !users.contains(where: { $0.id == user.id })
             {
                 users.append(user)

@@ -13,7 +13,7 @@ enum SQLiteChannelRows {
         let onlyThese = userIds == nil ? "" : "AND userId IN (SELECT value FROM json_each(?))"
         var arguments: StatementArguments = [try SQLiteValues.idList(channels.map(\.id))]
         if let userIds { arguments += [try SQLiteValues.idList(userIds)] }
-        let memberRows = try Row.fetchAll(
+        let memberRows = try Row.fetchAllCached(
             db,
             sql: """
                 SELECT channelId, userId, role FROM channel_members
@@ -40,7 +40,7 @@ enum SQLiteChannelRows {
 
     static func channel(id: ObjectId, membersAmong userIds: [ObjectId]? = nil, in db: Database) throws -> Channel? {
         try channels(
-            from: Row.fetchAll(db, sql: "SELECT * FROM channels WHERE id = ?", arguments: [id.hexString]), membersAmong: userIds, in: db
+            from: Row.fetchAllCached(db, sql: "SELECT * FROM channels WHERE id = ?", arguments: [id.hexString]), membersAmong: userIds, in: db
         ).first
     }
 

@@ -18,12 +18,12 @@ enum SQLiteGroupRows {
     }
 
     static func group(id: ObjectId, in db: Database) throws -> Group? {
-        try groups(from: Row.fetchAll(db, sql: "SELECT * FROM groups WHERE id = ?", arguments: [id.hexString]), in: db).first
+        try groups(from: Row.fetchAllCached(db, sql: "SELECT * FROM groups WHERE id = ?", arguments: [id.hexString]), in: db).first
     }
 
     /// The group with the member entries of `userIds` only (served by the primary key).
     static func group(id: ObjectId, membersAmong userIds: [ObjectId], in db: Database) throws -> Group? {
-        guard let row = try Row.fetchOne(db, sql: "SELECT * FROM groups WHERE id = ?", arguments: [id.hexString]) else { return nil }
+        guard let row = try Row.fetchOneCached(db, sql: "SELECT * FROM groups WHERE id = ?", arguments: [id.hexString]) else { return nil }
         var group = try group(from: row)
         group.members = try members(of: [id], among: userIds, in: db)[id] ?? []
         return group
@@ -35,7 +35,7 @@ enum SQLiteGroupRows {
         let onlyThese = userIds == nil ? "" : "AND m.userId IN (SELECT value FROM json_each(?))"
         var arguments: StatementArguments = [try SQLiteValues.idList(groupIds)]
         if let userIds { arguments += [try SQLiteValues.idList(userIds)] }
-        let rows = try Row.fetchAll(
+        let rows = try Row.fetchAllCached(
             db,
             sql: """
                 SELECT m.groupId, m.userId, m.role, m.joinedAt, u.username

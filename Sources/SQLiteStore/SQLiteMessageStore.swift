@@ -45,7 +45,7 @@ struct SQLiteMessageStore: MessageStore {
             switch window {
             case .latest(let limit, let offset):
                 // Newest first from the end of the index, then turned round: the page is oldest first.
-                let rows = try Row.fetchAll(
+                let rows = try Row.fetchAllCached(
                     db,
                     sql: """
                         SELECT * FROM messages WHERE channelId = ?
@@ -58,7 +58,7 @@ struct SQLiteMessageStore: MessageStore {
                 // The row value compares (createdAt, id) as one key, which is exactly the index order,
                 // so SQLite seeks to the cursor and walks back: no row is skipped or read twice even
                 // when several messages share a createdAt.
-                let rows = try Row.fetchAll(
+                let rows = try Row.fetchAllCached(
                     db,
                     sql: """
                         SELECT * FROM messages WHERE channelId = ? AND (createdAt, id) < (?, ?)
@@ -68,7 +68,7 @@ struct SQLiteMessageStore: MessageStore {
                 return try rows.reversed().map(SQLiteMessageRows.message(from:))
             case .after(let cursorId, let limit):
                 guard let cursor = try Self.cursor(cursorId, channel: channel, in: db) else { return nil }
-                return try Row.fetchAll(
+                return try Row.fetchAllCached(
                     db,
                     sql: """
                         SELECT * FROM messages WHERE channelId = ? AND (createdAt, id) > (?, ?)
@@ -83,7 +83,7 @@ struct SQLiteMessageStore: MessageStore {
     /// The cursor message's sort key, nil when it is not a message of `channel`.
     private static func cursor(_ id: ObjectId, channel: String, in db: Database) throws -> (createdAt: Int64, id: String)? {
         guard
-            let row = try Row.fetchOne(
+            let row = try Row.fetchOneCached(
                 db, sql: "SELECT createdAt, id FROM messages WHERE id = ? AND channelId = ?", arguments: [id.hexString, channel])
         else { return nil }
         return (try row.decode(Int64.self, forColumn: "createdAt"), try row.decode(String.self, forColumn: "id"))

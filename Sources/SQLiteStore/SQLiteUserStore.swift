@@ -29,7 +29,7 @@ struct SQLiteUserStore: UserStore {
 
     func find(id: ObjectId) async throws -> User? {
         try await pool.read { db in
-            try Self.users(from: Row.fetchAll(db, sql: "SELECT * FROM users WHERE id = ?", arguments: [id.hexString]), in: db)
+            try Self.users(from: Row.fetchAllCached(db, sql: "SELECT * FROM users WHERE id = ?", arguments: [id.hexString]), in: db)
                 .first
         }
     }

@@ -1,6 +1,8 @@
 import Foundation
 import Hummingbird
 import HummingbirdTesting
+import HummingbirdWSClient
+import NIOWebSocket
 import NIOCore
 import SocketIO
 import Testing
@@ -58,6 +60,28 @@ import Testing
                 #expect(try await ws.nextText() == #"420["question",1]"#)
                 try await ws.send(#"430["forty-two"]"#)
                 #expect(try await ws.nextText() == #"42["answered","forty-two"]"#)
+            }
+        }
+    }
+
+    @Test func aMessageSentInFragmentsIsHandledAsOne() async throws {
+        try await withLiveServer(configure: { io in
+            io.namespace("/").onConnection { socket in
+                socket.on("echo") { args, ack in ack?.send(args) }
+            }
+        }) { _, port, _ in
+            try await withRawWebSocket(port: port) { ws in
+                _ = try await ws.nextText()
+                try await ws.send("40")
+                #expect(try await ws.nextText()?.hasPrefix("40{") == true)
+                // One Engine.IO packet over three WebSocket frames (RFC 6455 §5.4).
+                let parts = [#"4"#, #"27["echo","in "#, #"three parts"]"#]
+                for (index, part) in parts.enumerated() {
+                    let frame = WebSocketFrame(
+                        fin: index == parts.count - 1, opcode: index == 0 ? .text : .continuation, data: ByteBuffer(string: part))
+                    try await ws.outbound.write(.custom(frame))
+                }
+                #expect(try await ws.nextText() == #"437["in three parts"]"#)
             }
         }
     }

@@ -1,9 +1,9 @@
 /// A client connected to one namespace.
 ///
-/// Event handlers run one at a time, in arrival order, on the connection's read loop: a
-/// handler's emits leave before the next packet is handled, and a slow handler slows only
-/// its own connection. A handler that waits for an acknowledgement from its own client must
-/// do so in a separate `Task` (the ack arrives on the same read loop).
+/// Event handlers run one at a time, in arrival order, for each connection: a handler's emits
+/// leave before the next packet is handled, and a slow handler slows only its own connection.
+/// A handler that waits for an acknowledgement from its own client must do so in a separate
+/// `Task` (the ack arrives behind it, in the same order).
 public final class SocketIOSocket: Sendable {
     public typealias EventHandler = @Sendable (_ args: [SocketIOValue], _ ack: SocketIOAck?) async -> Void
     public typealias DisconnectHandler = @Sendable (SocketIODisconnectReason) async -> Void

@@ -43,6 +43,8 @@ extension SocketIOValue: Decodable {
             Self.writeNumber(value, to: &out)
         case .string(let value):
             Self.writeString(value, to: &out)
+        case .json(let text):
+            out += text
         case .array(let values):
             out += "["
             for (index, value) in values.enumerated() {

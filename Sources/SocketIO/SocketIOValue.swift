@@ -9,6 +9,10 @@ public enum SocketIOValue: Sendable, Hashable {
     case array([SocketIOValue])
     case object([String: SocketIOValue])
     case binary(Data)
+    /// JSON text encoded elsewhere, written into packets as it is. For large payloads that
+    /// are already JSON (a stored message's view), so they are not turned into a value tree
+    /// only to be serialized again. Never produced by decoding; holds no binary.
+    case json(String)
 
     public var stringValue: String? {
         if case .string(let value) = self { return value }

@@ -76,6 +76,15 @@ import Testing
         #expect(texts(SocketIOPacketEncoder.encode(SocketIOPacket(type: .disconnect, namespace: "/x"))) == ["41/x,"])
     }
 
+    @Test func preEncodedJSONIsWrittenAsItIs() {
+        let message = SocketIOValue.json(#"{"_id":"m1","text":"a \"quoted\" word","tags":[]}"#)
+        let packet = SocketIOPacket(type: .event, data: ["new_message", ["channelId": "c1", "message": message]])
+        #expect(
+            texts(SocketIOPacketEncoder.encode(packet))
+                == [#"42["new_message",{"channelId":"c1","message":{"_id":"m1","text":"a \"quoted\" word","tags":[]}}]"#])
+        #expect(!message.containsBinary)
+    }
+
     @Test func binaryArgumentsBecomeAttachments() {
         let packet = SocketIOPacket(type: .ack, ackID: 789, data: [.binary(Data([1, 2, 3])), .binary(Data([4, 5, 6]))])
         let frames = SocketIOPacketEncoder.encode(packet)

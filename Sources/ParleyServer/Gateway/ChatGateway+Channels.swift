@@ -45,7 +45,7 @@ extension ChatGateway {
         let history = try await messages.history(principal: principal, channelId: channel.id, window: .latest(limit: Self.previousMessagesCount, offset: 0))
         let newestFirst = history.filter { !$0.isDeleted }.reversed().map(MessageView.init)
         session.socket.emit(
-            "previous_messages", ["channelId": .string(channelId), "messages": GatewayPayload.value(newestFirst)])
+            "previous_messages", ["channelId": .string(channelId), "messages": GatewayPayload.encoded(newestFirst)])
         if !alreadyCurrent {
             let notice = userNotice(session, channelId: channelId, verb: "joined")
             await session.socket.to(room).emit("user_joined", notice)

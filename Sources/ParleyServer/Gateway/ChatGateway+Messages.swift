@@ -12,7 +12,7 @@ extension ChatGateway {
             }
             let message = try await messages.post(
                 principal: session.principal, channelId: channelId, draft: try MessageController.draft(from: body))
-            return ["success": true, "message": GatewayPayload.value(MessageView(message))]
+            return ["success": true, "message": GatewayPayload.encoded(MessageView(message))]
         }
     }
 }

@@ -9,23 +9,23 @@ extension ChatGateway {
         switch event {
         case .messageCreated(let message, let addressedAs):
             await namespace.to(GatewayRoom.channel(message.channelId)).emit(
-                "new_message", ["channelId": .string(addressedAs.hexString), "message": GatewayPayload.value(MessageView(message))])
+                "new_message", ["channelId": .string(addressedAs.hexString), "message": GatewayPayload.encoded(MessageView(message))])
         case .messageEdited(let message):
             await namespace.to(GatewayRoom.channel(message.channelId)).emit(
-                "message_edited", ["channelId": .string(message.channelId.hexString), "message": GatewayPayload.value(MessageView(message))])
+                "message_edited", ["channelId": .string(message.channelId.hexString), "message": GatewayPayload.encoded(MessageView(message))])
         case .messageDeleted(let message):
             await namespace.to(GatewayRoom.channel(message.channelId)).emit(
                 "message_deleted",
                 [
                     "channelId": .string(message.channelId.hexString), "messageId": .string(message.id.hexString),
-                    "message": GatewayPayload.value(MessageView(message)),
+                    "message": GatewayPayload.encoded(MessageView(message)),
                 ])
         case .replyCreated(let reply, let parent):
             await namespace.to(GatewayRoom.channel(parent.channelId)).emit(
                 "message_reply",
                 [
                     "channelId": .string(parent.channelId.hexString), "messageId": .string(parent.id.hexString),
-                    "reply": GatewayPayload.value(MessageView(reply)), "parent": GatewayPayload.value(MessageView(parent)),
+                    "reply": GatewayPayload.encoded(MessageView(reply)), "parent": GatewayPayload.encoded(MessageView(parent)),
                 ])
         case .reactionChanged(let message, let userId, let username, let reaction):
             await namespace.to(GatewayRoom.channel(message.channelId)).emit(

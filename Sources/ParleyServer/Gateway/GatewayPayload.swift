@@ -17,7 +17,9 @@ enum GatewayPayload {
 
     static func json(_ value: SocketIOValue) -> JSONValue {
         switch value {
-        case .null, .binary: return .null
+        // Client payloads are decoded JSON: they hold neither binary (refused above) nor
+        // pre-encoded fragments.
+        case .null, .binary, .json: return .null
         case .bool(let flag): return .bool(flag)
         case .number(let number): return .number(number)
         case .string(let text): return .string(text)
@@ -26,7 +28,14 @@ enum GatewayPayload {
         }
     }
 
-    /// A view encoded once as a Socket.IO value (then encoded once more for the whole room).
+    /// A view as JSON text, encoded once and written into the packet as it is (the packet is
+    /// then encoded once for the whole room). For payloads nothing on the server reads again.
+    static func encoded(_ view: some Encodable) -> SocketIOValue {
+        guard let data = try? JSONEncoder().encode(view) else { return .null }
+        return .json(String(decoding: data, as: UTF8.self))
+    }
+
+    /// A view as a Socket.IO value tree, for payloads the server still adds fields to.
     static func value(_ view: some Encodable) -> SocketIOValue {
         guard let data = try? JSONEncoder().encode(view),
             let value = try? JSONDecoder().decode(SocketIOValue.self, from: data)

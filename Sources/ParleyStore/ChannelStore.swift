@@ -82,10 +82,18 @@ public protocol ChannelStore: Sendable {
 extension ChannelStore {
     /// Loads the whole channel and keeps the entries asked for.
     public func find(id: ObjectId, membersAmong userIds: [ObjectId]) async throws -> Channel? {
-        guard var channel = try await find(id: id) else { return nil }
+        try await find(id: id)?.keepingMembers(among: userIds)
+    }
+}
+
+extension Channel {
+    /// The channel with only the member and admin entries of `userIds` (see
+    /// `find(id:membersAmong:)`).
+    public func keepingMembers(among userIds: [ObjectId]) -> Channel {
         let wanted = Set(userIds)
-        channel.members = channel.members.filter(wanted.contains)
-        channel.admins = channel.admins.filter(wanted.contains)
+        var channel = self
+        channel.members = members.filter(wanted.contains)
+        channel.admins = admins.filter(wanted.contains)
         return channel
     }
 }

@@ -123,9 +123,16 @@ extension GroupStore {
     /// Loads the whole group and keeps the entries asked for (stores that hold a group in one
     /// document read it whole anyway).
     public func find(id: ObjectId, membersAmong userIds: [ObjectId]) async throws -> Group? {
-        guard var group = try await find(id: id) else { return nil }
+        try await find(id: id)?.keepingMembers(among: userIds)
+    }
+}
+
+extension Group {
+    /// The group with only the member entries of `userIds` (see `find(id:membersAmong:)`).
+    public func keepingMembers(among userIds: [ObjectId]) -> Group {
         let wanted = Set(userIds)
-        group.members = group.members.filter { wanted.contains($0.userId) }
+        var group = self
+        group.members = members.filter { wanted.contains($0.userId) }
         return group
     }
 }

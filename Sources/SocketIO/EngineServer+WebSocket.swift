@@ -27,9 +27,9 @@ extension EngineServer {
             }
             probed = session
         }
-        let handshake = probed == nil ? EngineHandshakeRequest(headers: request.headerFields, query: query) : nil
+        let handshake = EngineHandshakeRequest(headers: request.headerFields, query: query)
         return .upgrade { [probed] connection in
-            let session = probed ?? self.openSession(handshake: handshake!, transport: .websocket, webSocketID: webSocketID)
+            let session = probed ?? self.openSession(handshake: handshake, transport: .websocket, webSocketID: webSocketID)
             let transport = EngineWebSocketTransport(
                 connection: connection, session: session, webSocketID: webSocketID, delegate: self.delegate,
                 spacing: self.configuration.webSocketFrameSpacing.map { TimeAmount($0) }

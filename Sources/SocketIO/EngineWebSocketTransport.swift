@@ -58,7 +58,7 @@ final class EngineWebSocketTransport: WebSocketConnectionDelegate {
             connection.close()
             return
         }
-        connection.write(frames.map(WebSocketPayload.init), spacing: spacing) { [self] written in
+        connection.write(frames, spacing: spacing) { [self] written in
             guard written else {
                 session.close(reason: .transportError)
                 return
@@ -145,14 +145,5 @@ final class EngineWebSocketTransport: WebSocketConnectionDelegate {
 
     func webSocketDidClose(_ connection: WebSocketConnection) {
         session.webSocketEnded(webSocketID: webSocketID)
-    }
-}
-
-extension WebSocketPayload {
-    init(_ frame: EngineFrame) {
-        switch frame {
-        case .text(let buffer): self = .text(buffer)
-        case .binary(let buffer): self = .binary(buffer)
-        }
     }
 }

@@ -23,11 +23,6 @@ extension EngineWebSocketUpgrader {
     /// `maxFrameSize` should be at least the endpoints' `maxPayload`. There is no
     /// WebSocket-level ping: Engine.IO runs its own heartbeat.
     public func serverBuilder(maxFrameSize: Int = 1_000_000) -> HTTPServerBuilder {
-        let upgrader = self
-        return HTTPServerBuilder { responder in
-            WebSocketUpgradingHTTP1Channel(responder: responder, maxFrameSize: maxFrameSize) { request in
-                upgrader.upgradeDecision(for: request)
-            }
-        }
+        WebSocketUpgradingHTTP1Channel.serverBuilder(maxFrameSize: maxFrameSize, shouldUpgrade: upgradeDecision(for:))
     }
 }

@@ -49,13 +49,7 @@ final class WebSocketConnectionHandler: ChannelInboundHandler {
             }
             closeSent = true
             var echo = frame.unmaskedData
-            let code = echo.readWebSocketErrorCode() ?? .normalClosure
-            var data = context.channel.allocator.buffer(capacity: 2)
-            data.write(webSocketErrorCode: code)
-            let reply = WebSocketFrame(fin: true, opcode: .connectionClose, data: data)
-            context.writeAndFlush(wrapOutboundOut(reply)).whenComplete { [channel = context.channel] _ in
-                channel.close(promise: nil)
-            }
+            WebSocketConnection.close(channel: context.channel, code: echo.readWebSocketErrorCode() ?? .normalClosure)
         default:
             // Pongs need no answer; continuation frames were joined by the aggregator.
             break

@@ -1,11 +1,4 @@
-import NIOCore
-
-/// One whole WebSocket message (fragments already joined).
-public enum WebSocketPayload: Sendable, Equatable {
-    case text(ByteBuffer)
-    case binary(ByteBuffer)
-
-    public static func text(_ string: String) -> WebSocketPayload {
-        .text(ByteBuffer(string: string))
-    }
-}
+/// One whole WebSocket message (fragments already joined): text or binary bytes. That is
+/// exactly what an encoded Engine.IO frame is, so the two are one type and a session's queued
+/// frames go to the socket without being copied into another shape.
+public typealias WebSocketPayload = EngineFrame

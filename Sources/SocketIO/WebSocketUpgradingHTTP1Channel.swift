@@ -128,6 +128,16 @@ public struct WebSocketUpgradingHTTP1Channel: ServerChildChannel, HTTPChannelHan
 
     static let receiveBuffers = AdaptiveRecvByteBufferAllocator(minimum: 64, initial: 512, maximum: 64 * 1024)
 
+    /// An application server builder with this channel: HTTP/1 for the router, WebSocket
+    /// upgrades as `shouldUpgrade` decides.
+    public static func serverBuilder(
+        maxFrameSize: Int, shouldUpgrade: @escaping @Sendable (HTTPRequest) -> WebSocketUpgradeDecision
+    ) -> HTTPServerBuilder {
+        HTTPServerBuilder { responder in
+            WebSocketUpgradingHTTP1Channel(responder: responder, maxFrameSize: maxFrameSize, shouldUpgrade: shouldUpgrade)
+        }
+    }
+
     public func handle(value: Value, logger: Logger) async {
         do {
             switch try await value.upgradeResult.get() {

@@ -11,12 +11,7 @@ struct RealtimeUpgrader: Sendable {
     /// There is no WebSocket-level ping: Engine.IO runs its own heartbeat and PeerJS clients
     /// send HEARTBEAT messages.
     func serverBuilder(maxFrameSize: Int) -> HTTPServerBuilder {
-        let upgrader = self
-        return HTTPServerBuilder { responder in
-            WebSocketUpgradingHTTP1Channel(responder: responder, maxFrameSize: maxFrameSize) { request in
-                upgrader.upgradeDecision(for: request)
-            }
-        }
+        WebSocketUpgradingHTTP1Channel.serverBuilder(maxFrameSize: maxFrameSize, shouldUpgrade: upgradeDecision(for:))
     }
 
     func upgradeDecision(for request: HTTPRequest) -> WebSocketUpgradeDecision {

@@ -33,7 +33,8 @@ public struct ChannelService: Sendable {
             return (channel, group)
         }
         if let group = try await group(id), let general = try await store.channels.find(groupId: group.id, name: Channel.defaultName) {
-            return (try await channel(general.id) ?? general, group)
+            // Found by name with all its members; cut down here rather than read again.
+            return (userIds.map(general.keepingMembers(among:)) ?? general, group)
         }
         throw Self.notFound
     }

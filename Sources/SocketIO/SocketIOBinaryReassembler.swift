@@ -20,6 +20,9 @@ public struct SocketIOBinaryReassembler: Sendable {
     /// Feeds a decoded text header. Returns the packet when it needs no attachments.
     public mutating func receive(header: SocketIOPacketDecoder.Header) throws(SocketIODecodingError) -> SocketIOPacket? {
         guard state == .idle else { throw .unexpectedText }
+        // Only BINARY_EVENT / BINARY_ACK carry placeholders; elsewhere `_placeholder` is plain
+        // data, as in the reference parser.
+        guard header.packet.type.isBinary else { return header.packet }
         if header.attachments == 0 {
             return try Self.reconstruct(header.packet, attachments: [])
         }
@@ -39,7 +42,8 @@ public struct SocketIOBinaryReassembler: Sendable {
         return try Self.reconstruct(packet, attachments: received)
     }
 
-    /// Replaces `{"_placeholder":true,"num":n}` objects by their attachments.
+    /// Replaces `{"_placeholder":true,"num":n}` objects by their attachments. `n` comes from the
+    /// client: anything but an exact index of a received attachment is a decoding error.
     static func reconstruct(_ packet: SocketIOPacket, attachments: [Data]) throws(SocketIODecodingError) -> SocketIOPacket {
         guard let data = packet.data else { return packet }
         var result = packet
@@ -58,10 +62,10 @@ public struct SocketIOBinaryReassembler: Sendable {
             return .array(out)
         case .object(let members):
             if members["_placeholder"] == .bool(true) {
-                guard let number = members["num"]?.numberValue, number >= 0, number == number.rounded(),
-                    Int(number) < attachments.count
+                guard let number = members["num"]?.numberValue, let index = Int(exactly: number),
+                    attachments.indices.contains(index)
                 else { throw .invalidPlaceholder }
-                return .binary(attachments[Int(number)])
+                return .binary(attachments[index])
             }
             var out: [String: SocketIOValue] = [:]
             for (key, member) in members { out[key] = try replacePlaceholders(in: member, attachments: attachments) }

@@ -69,8 +69,10 @@ extension SocketIOValue: Decodable {
             out += "null"  // what JSON.stringify does with NaN and Infinity
             return
         }
-        if value == value.rounded(), abs(value) < 9_007_199_254_740_992 {
-            out += value == 0 ? "0" : String(Int64(value))
+        // Whole numbers within 2^53 print without a fraction, as JavaScript prints them
+        // (`Int64(exactly:)` also turns -0 into 0, like `JSON.stringify`).
+        if let whole = Int64(exactly: value), whole.magnitude < 9_007_199_254_740_992 {
+            out += String(whole)
         } else {
             out += "\(value)"
         }

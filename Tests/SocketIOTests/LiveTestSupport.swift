@@ -56,6 +56,13 @@ struct RawWebSocket {
     func send(_ text: String) async throws {
         try await outbound.write(.text(text))
     }
+
+    /// Reads the Engine.IO open packet, joins `/` and returns the server's CONNECT answer.
+    mutating func joinDefaultNamespace() async throws -> String? {
+        _ = try await nextText()
+        try await send("40")
+        return try await nextText()
+    }
 }
 
 func withRawWebSocket(

@@ -124,6 +124,13 @@ import Testing
         #expect(throws: SocketIODecodingError.unexpectedText) { try reassembler.receive(header: header) }
     }
 
+    @Test func placeholdersInTextPacketsAreData() throws {
+        var reassembler = SocketIOBinaryReassembler()
+        let header = try SocketIOPacketDecoder.decode(#"2["m",{"_placeholder":true,"num":1e20}]"#)
+        #expect(try reassembler.receive(header: header) == header.packet)
+        #expect(header.packet.data == ["m", ["_placeholder": true, "num": 1e20]])
+    }
+
     @Test func placeholderOutOfRangeIsAnError() throws {
         var reassembler = SocketIOBinaryReassembler()
         let header = try SocketIOPacketDecoder.decode(#"51-["m",{"_placeholder":true,"num":5}]"#)

@@ -1,6 +1,8 @@
 /// Offset pagination as the old API exposes it: 1-based `page` and `limit`.
 public struct PageRequest: Sendable, Equatable {
     public static let maximumLimit = 100
+    /// Bounds `page` so that `offset` cannot overflow whatever the caller passed.
+    public static let maximumPage = 10_000_000
 
     public let page: Int
     public let limit: Int
@@ -8,7 +10,7 @@ public struct PageRequest: Sendable, Equatable {
     /// Clamps to sane values instead of passing 0, negatives or huge numbers to the engine.
     /// `maximumLimit` may be raised for internal and admin listings.
     public init(page: Int = 1, limit: Int = 10, maximumLimit: Int = PageRequest.maximumLimit) {
-        self.page = max(1, page)
+        self.page = min(max(1, page), Self.maximumPage)
         self.limit = min(max(1, limit), maximumLimit)
     }
 

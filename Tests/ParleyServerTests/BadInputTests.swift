@@ -47,4 +47,29 @@ struct BadInputTests {
             #expect(groups.data["total"] as? Int == 2)
         }
     }
+
+    /// Issue 14: a page number whose offset overflows ended the process; now it is a 400.
+    @Test func hugePagingNumbersAnswer400() async throws {
+        try await TestApp.run { api in
+            let world = try await PermissionWorld.make(api)
+            let token = world.root.accessToken
+            let paths = [
+                "/api/group-requests?page=9223372036854775807",
+                "/api/channels/paginated?page=9223372036854775807",
+                "/api/admin/users?page=9223372036854775807",
+                "/api/group-requests?page=10000001",
+                "/api/group-requests?page=99999999999999999999",
+                "/api/client/notifications?offset=99999999999999999999",
+            ]
+            for path in paths {
+                let response = try await api.send(.get, path, token: token)
+                #expect(response.status == 400, "\(path): \(response.status) \(response.text)")
+                #expect(response.json["code"] as? String == "VALIDATION_ERROR", "\(path)")
+            }
+            let huge = try await api.send(.post, "/api/groups", token: token, json: ["name": "g", "maxMembers": 1e20])
+            #expect(huge.status == 400)
+            #expect(try await api.send(.get, "/api/group-requests?page=10000000", token: token).status == 200)
+            #expect(try await api.send(.get, "/health").status == 200)
+        }
+    }
 }

@@ -21,10 +21,15 @@ public struct JSONBody: Sendable {
         } catch is NIOTooManyBytesError {
             throw DomainError.payloadTooLarge("Request body is larger than the limit of \(limit) bytes")
         }
-        if buffer.readableBytes == 0 { return JSONBody(fields: [:]) }
+        return try parse(Data(buffer.readableBytesView))
+    }
+
+    /// Parses a whole body (the part of `read` after the bytes arrived; the fuzz target's entry).
+    public static func parse(_ data: Data) throws -> JSONBody {
+        if data.isEmpty { return JSONBody(fields: [:]) }
         let value: JSONValue
         do {
-            value = try JSONDecoder().decode(JSONValue.self, from: Data(buffer.readableBytesView))
+            value = try JSONDecoder().decode(JSONValue.self, from: data)
         } catch {
             throw DomainError.validation("Malformed JSON in request body")
         }
@@ -85,12 +90,15 @@ public struct JSONBody: Sendable {
         }
     }
 
-    /// A whole-number field; nil when absent or null.
+    /// A whole-number field; nil when absent or null. Fractions and numbers beyond ±10^15 (past
+    /// what a double holds exactly, and what any field means) are refused, never truncated.
     public func int(_ key: String) throws -> Int? {
         switch fields[key] {
         case nil, .null?: return nil
-        case .number(let value)? where value.rounded() == value && abs(value) < 1e15: return Int(value)
-        case let other?: throw Self.wrongType(key, expected: "a whole number", got: other)
+        case let other?:
+            guard case .number(let value) = other, let whole = Int(exactly: value), whole.magnitude < 1_000_000_000_000_000
+            else { throw Self.wrongType(key, expected: "a whole number", got: other) }
+            return whole
         }
     }
 

@@ -13,6 +13,7 @@ extension Parameters {
 
 extension Request {
     /// `page` and `limit` from the query, with defaults; non-numbers answer 400 rather than 500.
+    /// `page` is bounded so that its offset can be computed; a larger `limit` is clamped later.
     func pageRequest(defaultLimit: Int = 10) throws -> PageRequest {
         let query = uri.queryParameters
         func integer(_ key: String, default value: Int) throws -> Int {
@@ -22,7 +23,13 @@ extension Request {
             }
             return number
         }
-        return PageRequest(page: try integer("page", default: 1), limit: try integer("limit", default: defaultLimit))
+        return PageRequest(page: try Self.bounded(page: try integer("page", default: 1)), limit: try integer("limit", default: defaultLimit))
+    }
+
+    /// A page beyond `PageRequest.maximumPage` answers 400 (its offset would overflow).
+    static func bounded(page: Int) throws -> Int {
+        guard page <= PageRequest.maximumPage else { throw DomainError.validation("page must be at most \(PageRequest.maximumPage)") }
+        return page
     }
 
     /// `limit` and `offset` from the query, each checked against its range (400 otherwise).

@@ -23,7 +23,11 @@ enum HTTPDate {
         let fields = text.split(separator: " ")
         guard fields.count == 6, fields[5] == "GMT", let month = months.firstIndex(of: String(fields[2])) else { return nil }
         let time = fields[4].split(separator: ":").compactMap { Int($0) }
-        guard time.count == 3, let day = Int(fields[1]), let year = Int(fields[3]) else { return nil }
+        // The header is the client's: out-of-range fields are refused before the calendar
+        // does arithmetic with them.
+        guard time.count == 3, let day = Int(fields[1]), let year = Int(fields[3]), (1...31).contains(day),
+            (1...9999).contains(year), (0...23).contains(time[0]), (0...59).contains(time[1]), (0...60).contains(time[2])
+        else { return nil }
         return calendar.date(
             from: DateComponents(year: year, month: month + 1, day: day, hour: time[0], minute: time[1], second: time[2]))
     }

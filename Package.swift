@@ -156,6 +156,24 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
 
+        // Fuzz targets (scripts/fuzz, README "Fuzzing"). A normal build compiles them as replay
+        // tools (they run the corpus files given as arguments once); scripts/fuzz builds them with
+        // libFuzzer (-sanitize=fuzzer -DFUZZING) into .build-fuzz.
+        .target(name: "CLibFuzzer"),
+        .target(name: "FuzzSupport", dependencies: ["CLibFuzzer"], swiftSettings: swiftSettings),
+        .executableTarget(
+            name: "FuzzEnginePayload", dependencies: ["FuzzSupport", "SocketIO", .product(name: "NIOCore", package: "swift-nio")],
+            swiftSettings: swiftSettings
+        ),
+        .executableTarget(
+            name: "FuzzSocketIOPacket", dependencies: ["FuzzSupport", "SocketIO", .product(name: "NIOCore", package: "swift-nio")],
+            swiftSettings: swiftSettings
+        ),
+        .executableTarget(name: "FuzzPeerMessage", dependencies: ["FuzzSupport", "ParleyServer"], swiftSettings: swiftSettings),
+        .executableTarget(
+            name: "FuzzJSONBody", dependencies: ["FuzzSupport", "ParleyServer", "ParleyCore"], swiftSettings: swiftSettings
+        ),
+
         .testTarget(name: "ParleyCoreTests", dependencies: ["ParleyCore"], swiftSettings: swiftSettings),
         .testTarget(
             name: "StoreConformanceTests",

@@ -8,5 +8,5 @@ public enum SocketIOPacketType: Character, Sendable, CaseIterable {
     case binaryEvent = "5"
     case binaryAck = "6"
 
-    var isBinary: Bool { self == .binaryEvent || self == .binaryAck }
+    public var isBinary: Bool { self == .binaryEvent || self == .binaryAck }
 }

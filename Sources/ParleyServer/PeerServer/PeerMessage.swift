@@ -1,22 +1,22 @@
 import Foundation
 
 /// One PeerJS signaling message, `{type, src?, dst?, payload?}`, kept as parsed JSON so the
-/// payload is relayed untouched.
-struct PeerMessage {
-    var fields: [String: Any]
+/// payload is relayed untouched. Public for the fuzz target (FuzzPeerMessage).
+public struct PeerMessage {
+    public var fields: [String: Any]
 
-    init?(text: String) {
+    public init?(text: String) {
         guard let object = try? JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any], object["type"] is String else {
             return nil
         }
         fields = object
     }
 
-    var type: String { fields["type"] as? String ?? "" }
-    var destination: String? { (fields["dst"] as? String).flatMap { $0.isEmpty ? nil : $0 } }
+    public var type: String { fields["type"] as? String ?? "" }
+    public var destination: String? { (fields["dst"] as? String).flatMap { $0.isEmpty ? nil : $0 } }
 
     /// The message as relayed: `src` is always the sender's registered id, never what it said.
-    func relayed(from source: String) -> String {
+    public func relayed(from source: String) -> String {
         var copy = fields
         copy["src"] = source
         return Self.serialize(copy)

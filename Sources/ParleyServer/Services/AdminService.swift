@@ -102,7 +102,9 @@ public struct AdminService: Sendable {
         case "channels": return .channels(try await store.channels.list(ChannelQuery(includeArchived: true)).items)
         case "requests", "group-requests": return .requests(try await store.groupRequests.list(GroupRequestQuery(page: .everything)).items)
         case "logs": return .logs(try await store.activity.list(ActivityQuery(administrativeOnly: true, page: .everything)).items)
-        default: throw DomainError.validation("Export type must be users, groups, channels, requests or logs")
+        // The dashboard also offers `messages`: a type Parley has no export for is a feature
+        // it lacks (501), not a malformed request.
+        default: throw DomainError.notSupported("This export type is not available; the types are users, groups, channels, requests and logs")
         }
     }
 }

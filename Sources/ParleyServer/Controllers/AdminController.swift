@@ -20,7 +20,7 @@ struct AdminController: Sendable {
     }
 
     func stats(_ request: Request, context: AppRequestContext) async throws -> Envelope<AdminStatsView> {
-        Envelope(data: AdminStatsView(try await admin.dashboard(principal: try context.requirePrincipal())))
+        Envelope(data: AdminStatsView(try await admin.stats(principal: try context.requirePrincipal())))
     }
 
     func listUsers(_ request: Request, context: AppRequestContext) async throws -> Envelope<AdminUserListView> {

@@ -1,0 +1,44 @@
+import Foundation
+import Testing
+
+@testable import ParleyServer
+
+/// Routes the old server lacked, answered in the shape the Angular client's code reads
+/// (spec/rest-api.md §9).
+@Suite("Routes in the Angular client's shape")
+struct AngularClientRouteTests {
+    static func names(_ list: Any?) -> Set<String> {
+        Set((list as? [[String: Any]])?.compactMap { $0["name"] as? String } ?? [])
+    }
+
+    /// The realtime chat page lists a group's channels from `my-groups`.
+    @Test func myGroupsCarryTheChannelsTheCallerCanRead() async throws {
+        try await TestApp.run { api in
+            let world = try await PermissionWorld.make(api)
+            let target = try await world.makeTarget(isPrivate: false)
+            let old = try await world.expect(201, .post, "/api/channels", world.root, ["groupId": target.groupId, "name": "old"])
+            let oldId = try #require(old.data["_id"] as? String)
+            _ = try await world.expect(200, .put, "/api/channels/\(oldId)/archive", world.root, [:])
+
+            func channels(of account: Account) async throws -> [String: Any]? {
+                let response = try await api.send(.get, "/api/groups/my-groups", token: account.accessToken)
+                #expect(response.status == 200, "\(response.text)")
+                let group = (response.json["data"] as? [[String: Any]])?.first { $0["_id"] as? String == target.groupId }
+                return group
+            }
+            let asMember = try #require(try await channels(of: world.member))
+            #expect(Self.names(asMember["channels"]) == ["general", "extra"], "\(asMember)")
+            let general = try #require((asMember["channels"] as? [[String: Any]])?.first { $0["name"] as? String == "general" })
+            #expect(general["_id"] as? String == target.generalChannelId)
+            #expect(general["isPrivate"] as? Bool == false)
+            #expect(asMember["name"] is String && asMember["members"] is [Any], "the group's own fields stay")
+
+            // A private channel appears once the member is in it; its group's admins see it.
+            _ = try await world.expect(200, .post, "/api/channels/\(target.privateChannelId)/members", world.root, ["userId": world.member.id])
+            #expect(Self.names(try await channels(of: world.member)?["channels"]) == ["general", "extra", "hidden"])
+            #expect(Self.names(try await channels(of: world.spare)?["channels"]) == ["general", "extra"])
+            #expect(Self.names(try await channels(of: world.groupAdmin)?["channels"]) == ["general", "extra", "hidden"])
+            #expect(try await channels(of: world.outsider) == nil)
+        }
+    }
+}

@@ -41,4 +41,34 @@ struct AngularClientRouteTests {
             #expect(try await channels(of: world.outsider) == nil)
         }
     }
+
+    /// The realtime page reads `data.messages` and `data.totalPages`, sending `limit`/`offset`.
+    @Test func messageSearchAnswersAPageWithTheTotalOfTheSearch() async throws {
+        try await TestApp.run { api in
+            let world = try await PermissionWorld.make(api)
+            let target = try await world.makeTarget(isPrivate: false)
+            for index in 0..<5 { _ = try await MessageFlowTests.post(api, world.member, target.extraChannelId, "standup \(index)") }
+            _ = try await MessageFlowTests.post(api, world.member, target.generalChannelId, "standup elsewhere")
+
+            let second = try await api.send(
+                .get, "/api/messages/search?query=standup&channelId=\(target.extraChannelId)&limit=2&offset=2", token: world.member.accessToken)
+            #expect(second.status == 200, "\(second.text)")
+            #expect((second.data["messages"] as? [Any])?.count == 2)
+            #expect(second.data["total"] as? Int == 5)
+            #expect(second.data["page"] as? Int == 2)
+            #expect(second.data["limit"] as? Int == 2)
+            #expect(second.data["totalPages"] as? Int == 3)
+
+            let last = try await api.send(.get, "/api/messages/search?q=standup&page=3&limit=2", token: world.member.accessToken)
+            #expect(MessageFlowTests.foundTexts(last).count == 2, "six matches across both channels: \(last.text)")
+            #expect(last.data["total"] as? Int == 6)
+            #expect(last.data["page"] as? Int == 3)
+            #expect(last.data["totalPages"] as? Int == 3)
+
+            let none = try await api.send(.get, "/api/messages/search?q=standup", token: world.outsider.accessToken)
+            #expect(none.data["total"] as? Int == 0 && none.data["totalPages"] as? Int == 0)
+            #expect(try await api.send(.get, "/api/messages/search?q=standup&page=0", token: world.member.accessToken).status == 400)
+            #expect(try await api.send(.get, "/api/messages/search?q=standup&page=99999999999999999999", token: world.member.accessToken).status == 400)
+        }
+    }
 }

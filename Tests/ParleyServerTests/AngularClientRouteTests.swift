@@ -71,4 +71,37 @@ struct AngularClientRouteTests {
             #expect(try await api.send(.get, "/api/messages/search?q=standup&page=99999999999999999999", token: world.member.accessToken).status == 400)
         }
     }
+
+    /// Browsers and most HTTP clients send a space in a query as `+`.
+    @Test func aPlusInAQueryIsASpaceAndAnEncodedPlusIsAPlus() async throws {
+        try await TestApp.run { api in
+            let world = try await PermissionWorld.make(api)
+            let target = try await world.makeTarget(isPrivate: false)
+            for text in ["hello world tonight", "c+c rocks", "c c rocks"] {
+                _ = try await MessageFlowTests.post(api, world.member, target.extraChannelId, text)
+            }
+            func search(_ query: String) async throws -> [String] {
+                MessageFlowTests.foundTexts(try await api.send(.get, "/api/messages/search?q=\(query)", token: world.member.accessToken))
+            }
+            #expect(try await search("hello+world") == ["hello world tonight"])
+            #expect(try await search("c%2Bc") == ["c+c rocks"])
+            #expect(try await search("c+c") == ["c c rocks"])
+
+            // Every route reads its query the same way.
+            _ = try await world.expect(201, .post, "/api/groups", world.root, ["name": "Plus Team \(UUID().uuidString.prefix(6))"])
+            let groups = try await api.send(.get, "/api/groups?search=plus+team", token: world.member.accessToken)
+            #expect((groups.data["groups"] as? [[String: Any]])?.count == 1, "\(groups.text)")
+        }
+    }
+
+    @Test func formQueryDecodesLikeABrowserForm() {
+        let query = FormQuery("q=a+b%2Bc&empty=&flag&bad=100%&name%20x=1&q=second")
+        #expect(query["q"] == "a b+c")
+        #expect(query["empty"] == "")
+        #expect(query["flag"] == "")
+        #expect(query["bad"] == "100%")
+        #expect(query["name x"] == "1")
+        #expect(query["missing"] == nil)
+        #expect(FormQuery(nil)["q"] == nil)
+    }
 }

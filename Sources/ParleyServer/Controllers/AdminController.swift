@@ -26,9 +26,8 @@ struct AdminController: Sendable {
     func listUsers(_ request: Request, context: AppRequestContext) async throws -> Envelope<AdminUserListView> {
         let principal = try context.requirePrincipal()
         // The admin screen loads everyone at once (the old server fixed the limit at 1000).
-        let query = request.uri.queryParameters
         let page = PageRequest(
-            page: query["page"].flatMap { Int(String($0)) } ?? 1, limit: query["limit"].flatMap { Int(String($0)) } ?? 1000,
+            page: request.queryString("page").flatMap { Int($0) } ?? 1, limit: request.queryString("limit").flatMap { Int($0) } ?? 1000,
             maximumLimit: 1000)
         let result = try await admin.listUsers(principal: principal, query: UserQuery(search: request.queryString("search"), page: page))
         return Envelope(

@@ -51,9 +51,12 @@ extension Request {
         return (limit, skipped)
     }
 
+    /// The query string, decoded once per read with `+` as a space (see `FormQuery`).
+    var formQuery: FormQuery { FormQuery(uri.query) }
+
     /// A single-valued query string parameter, or nil when absent or empty.
     func queryString(_ key: String) -> String? {
-        guard let value = uri.queryParameters[key[...]], !value.isEmpty else { return nil }
-        return String(value)
+        guard let value = formQuery[key], !value.isEmpty else { return nil }
+        return value
     }
 }

@@ -98,7 +98,10 @@ final class FixtureSession {
         if case .object(let query) = request["query"] {
             var components = URLComponents()
             components.queryItems = query.sorted { $0.key < $1.key }.map { URLQueryItem(name: $0.key, value: $0.value.string ?? $0.value.compactText) }
-            path += (path.contains("?") ? "&" : "?") + (components.percentEncodedQuery ?? "")
+            // URLComponents leaves `+` as it is, which servers read as a space; encode it as
+            // Node's URLSearchParams does, so both runners send the same query.
+            let encoded = components.percentEncodedQuery?.replacingOccurrences(of: "+", with: "%2B") ?? ""
+            path += (path.contains("?") ? "&" : "?") + encoded
         }
         var headers: [String: String] = [:]
         if case .object(let given) = request["headers"] {

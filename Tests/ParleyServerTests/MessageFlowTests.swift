@@ -16,6 +16,11 @@ struct MessageFlowTests {
         (response.json["data"] as? [[String: Any]])?.compactMap { $0["text"] as? String } ?? []
     }
 
+    /// The texts of a search answer (`data.messages`).
+    static func foundTexts(_ response: APIResponse) -> [String] {
+        (response.data["messages"] as? [[String: Any]])?.compactMap { $0["text"] as? String } ?? []
+    }
+
     @Test func historyPagesWithCursorsMissNothingWhileMessagesArrive() async throws {
         try await TestApp.run { api in
             let world = try await PermissionWorld.make(api)
@@ -169,7 +174,7 @@ struct MessageFlowTests {
 
             func search(_ query: String, _ account: Account) async throws -> [String] {
                 let encoded = query.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? query
-                return Self.texts(try await api.send(.get, "/api/messages/search?q=\(encoded)", token: account.accessToken))
+                return Self.foundTexts(try await api.send(.get, "/api/messages/search?q=\(encoded)", token: account.accessToken))
             }
             #expect(try await search("東京タワー", world.member) == ["東京タワーに行きました"])
             #expect(try await search("안녕하세요", world.member) == ["안녕하세요 여러분"])
@@ -177,7 +182,7 @@ struct MessageFlowTests {
             #expect(try await search("release", world.otherGroupAdmin) == ["release from the other group"])
             #expect(try await search("\"release\" OR *", world.member).isEmpty)
             let withQuery = try await api.send(.get, "/api/messages/search?query=tonight", token: world.member.accessToken)
-            #expect(Self.texts(withQuery) == ["Deploy the release tonight"])
+            #expect(Self.foundTexts(withQuery) == ["Deploy the release tonight"])
             #expect(try await api.send(.get, "/api/messages/search", token: world.member.accessToken).status == 400)
         }
     }

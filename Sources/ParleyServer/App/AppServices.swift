@@ -24,7 +24,7 @@ public struct AppServices: Sendable {
 
     public init(
         configuration: AppConfiguration, store: any Store, threadPool: NIOThreadPool, logger: Logger,
-        events: any EventBus = InProcessEventBus()
+        events: any EventBus = InProcessEventBus(), connections: any OpenConnectionCounter = NoOpenConnections()
     ) async {
         let hasher = PasswordHasher(cost: configuration.bcryptCost, threadPool: threadPool)
         let tokens = await TokenService(
@@ -54,6 +54,10 @@ public struct AppServices: Sendable {
         self.replies = ReplyService(store: store, messages: messages)
         self.calls = VideoCallService(
             store: store, channels: channels, notifications: notifications, events: events, ringTimeout: configuration.realtime.ringTimeout)
-        self.admin = AdminService(store: store, users: users, groups: groups, channels: channels, messages: messages, activity: recorder)
+        let usage = SystemUsageProbe(
+            dataFolder: configuration.store.dataFolder, uploadFolder: configuration.uploadDirectory, threadPool: threadPool,
+            connections: connections)
+        self.admin = AdminService(
+            store: store, users: users, groups: groups, channels: channels, messages: messages, activity: recorder, usage: usage)
     }
 }

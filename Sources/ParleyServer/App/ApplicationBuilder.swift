@@ -15,13 +15,6 @@ public enum ApplicationBuilder {
         let store = try await StoreFactory.open(configuration.store, logger: logger)
         let threadPool = NIOThreadPool(numberOfThreads: max(2, ProcessInfo.processInfo.activeProcessorCount))
         threadPool.start()
-        let services = await AppServices(
-            configuration: configuration, store: store, threadPool: threadPool, logger: logger, events: events)
-
-        if let admin = configuration.admin, let created = try await services.users.bootstrapAdmin(admin) {
-            logger.notice("created the first super_admin", metadata: ["username": .string(created.username)])
-        }
-
         let realtime = configuration.realtime
         let io = SocketIOServer(
             configuration: SocketIOConfiguration(
@@ -30,6 +23,13 @@ public enum ApplicationBuilder {
                     maxPayload: realtime.maxPayload, maxQueuedPackets: realtime.maxQueuedPackets,
                     // The router's CORS middleware answers for the polling routes too.
                     corsOrigin: nil)))
+        let services = await AppServices(
+            configuration: configuration, store: store, threadPool: threadPool, logger: logger, events: events, connections: io)
+
+        if let admin = configuration.admin, let created = try await services.users.bootstrapAdmin(admin) {
+            logger.notice("created the first super_admin", metadata: ["username": .string(created.username)])
+        }
+
         let videoRooms = VideoRoomRegistry()
         let peers = PeerSignalingServer(rooms: videoRooms, logger: logger)
         let gateway = ChatGateway(io: io, services: services, videoRooms: videoRooms, settings: realtime, logger: logger)

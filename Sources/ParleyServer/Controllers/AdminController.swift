@@ -20,15 +20,14 @@ struct AdminController: Sendable {
     }
 
     func stats(_ request: Request, context: AppRequestContext) async throws -> Envelope<AdminStatsView> {
-        Envelope(data: AdminStatsView(try await admin.dashboard(principal: try context.requirePrincipal())))
+        Envelope(data: AdminStatsView(try await admin.stats(principal: try context.requirePrincipal())))
     }
 
     func listUsers(_ request: Request, context: AppRequestContext) async throws -> Envelope<AdminUserListView> {
         let principal = try context.requirePrincipal()
         // The admin screen loads everyone at once (the old server fixed the limit at 1000).
-        let query = request.uri.queryParameters
-        let pageNumber = try Request.bounded(page: query["page"].flatMap { Int(String($0)) } ?? 1)
-        let page = PageRequest(page: pageNumber, limit: query["limit"].flatMap { Int(String($0)) } ?? 1000, maximumLimit: 1000)
+        let pageNumber = try Request.bounded(page: request.queryString("page").flatMap { Int($0) } ?? 1)
+        let page = PageRequest(page: pageNumber, limit: request.queryString("limit").flatMap { Int($0) } ?? 1000, maximumLimit: 1000)
         let result = try await admin.listUsers(principal: principal, query: UserQuery(search: request.queryString("search"), page: page))
         return Envelope(
             data: AdminUserListView(

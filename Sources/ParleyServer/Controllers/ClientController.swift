@@ -73,7 +73,8 @@ struct ClientController: Sendable {
 
     func markAllNotificationsRead(_ request: Request, context: AppRequestContext) async throws -> Envelope<[String: Int]> {
         let count = try await notifications.markAllRead(principal: try context.requirePrincipal())
-        return Envelope(data: ["updatedCount": count], message: "All notifications marked as read")
+        // `marked` is what the Angular client reads; `updatedCount` what earlier clients read.
+        return Envelope(data: ["updatedCount": count, "marked": count], message: "All notifications marked as read")
     }
 
     func unreadCount(_ request: Request, context: AppRequestContext) async throws -> Envelope<[String: Int]> {

@@ -13,12 +13,12 @@ struct GroupController: Sendable {
         try await page(request, context: context, query: try Self.query(from: request))
     }
 
-    func myGroups(_ request: Request, context: AppRequestContext) async throws -> Envelope<[GroupView]> {
+    func myGroups(_ request: Request, context: AppRequestContext) async throws -> Envelope<[GroupWithChannelsView]> {
         let principal = try context.requirePrincipal()
         var query = try Self.query(from: request)
-        query.memberId = principal.userId
         query.page = PageRequest(limit: PageRequest.maximumLimit)
-        return Envelope(data: try await groups.list(principal: principal, query: query).items.map { GroupView($0, principal: principal) })
+        let found = try await channels.memberGroupsWithChannels(principal: principal, query: query)
+        return Envelope(data: found.map { GroupWithChannelsView(group: GroupView($0.group, principal: principal), channels: $0.channels.map(ChannelView.init)) })
     }
 
     func search(_ request: Request, context: AppRequestContext) async throws -> Envelope<GroupListView> {

@@ -25,16 +25,17 @@ struct MessageController: Sendable {
     }
 
     /// `q` or `query`; optional `channelId`, `userId`, `limit`, `offset`.
-    func search(_ request: Request, context: AppRequestContext) async throws -> Envelope<[MessageView]> {
+    /// `q` or `query`; `limit` with `offset` (what the Angular client sends) or `page`.
+    func search(_ request: Request, context: AppRequestContext) async throws -> Envelope<MessageSearchView> {
         let principal = try context.requirePrincipal()
         guard let text = request.queryString("q") ?? request.queryString("query") else {
             throw DomainError.validation("Search query is required")
         }
-        let (limit, offset) = try request.limitOffset(defaultLimit: 50)
+        let (limit, offset) = try request.limitOffsetOrPage(defaultLimit: 50)
         let results = try await messages.search(
             principal: principal, text: text, channelId: try Self.optionalId(request, "channelId", thing: "channel"),
             userId: try Self.optionalId(request, "userId", thing: "user"), limit: limit, offset: offset)
-        return Envelope(data: results.items.map(MessageView.init), message: "\(results.total) messages found")
+        return Envelope(data: MessageSearchView(results, limit: limit, offset: offset), message: "\(results.total) messages found")
     }
 
     func post(_ request: Request, context: AppRequestContext) async throws -> EditedResponse<Envelope<MessageView>> {

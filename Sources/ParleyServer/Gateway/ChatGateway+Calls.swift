@@ -104,7 +104,10 @@ extension ChatGateway {
             await namespace.to(GatewayRoom.user(call.callerId)).emit("video_call_initiated", notice)
         case .accepted:
             await both.emit("video_call_accepted", notice)
-            await both.emit("video_call_answered", notice)
+            // The Angular client takes this payload as the call itself and reads its `_id` to
+            // send ICE candidates and to hang up: the call flat (it carries `callId` and
+            // `status` too), as `video_call_incoming` is.
+            await both.emit("video_call_answered", view)
         case .rejected:
             await both.emit("video_call_rejected", notice)
         case .missed:

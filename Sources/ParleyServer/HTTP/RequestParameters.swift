@@ -12,12 +12,13 @@ extension Parameters {
 }
 
 extension Request {
+    static let maximumOffset = 10_000_000
+
     /// `page` and `limit` from the query, with defaults; non-numbers answer 400 rather than 500.
     /// `page` is bounded so that its offset can be computed; a larger `limit` is clamped later.
     func pageRequest(defaultLimit: Int = 10) throws -> PageRequest {
-        let query = uri.queryParameters
         func integer(_ key: String, default value: Int) throws -> Int {
-            guard let text = query[key[...]], !text.isEmpty else { return value }
+            guard let text = queryString(key) else { return value }
             guard let number = Int(text), number > 0 else {
                 throw DomainError.validation("\(key) must be a positive whole number")
             }
@@ -41,12 +42,28 @@ extension Request {
             }
             return number
         }
-        return (try value("limit", defaultLimit, 1...maximumLimit), try value("offset", 0, 0...10_000_000))
+        return (try value("limit", defaultLimit, 1...maximumLimit), try value("offset", 0, 0...Self.maximumOffset))
     }
+
+    /// `limitOffset`, where a `page` given without an `offset` stands for the offset of that
+    /// page; `page` is checked first, so the product stays within the offset range.
+    func limitOffsetOrPage(defaultLimit: Int) throws -> (limit: Int, offset: Int) {
+        let (limit, offset) = try limitOffset(defaultLimit: defaultLimit)
+        guard queryString("offset") == nil, let text = queryString("page") else { return (limit, offset) }
+        let pages = 1...(Self.maximumOffset / limit + 1)
+        guard let page = Int(text), pages.contains(page) else {
+            throw DomainError.validation("page must be a whole number in \(pages.lowerBound)...\(pages.upperBound)")
+        }
+        let skipped = (page - 1) * limit
+        return (limit, skipped)
+    }
+
+    /// The query string, decoded once per read with `+` as a space (see `FormQuery`).
+    var formQuery: FormQuery { FormQuery(uri.query) }
 
     /// A single-valued query string parameter, or nil when absent or empty.
     func queryString(_ key: String) -> String? {
-        guard let value = uri.queryParameters[key[...]], !value.isEmpty else { return nil }
-        return String(value)
+        guard let value = formQuery[key], !value.isEmpty else { return nil }
+        return value
     }
 }

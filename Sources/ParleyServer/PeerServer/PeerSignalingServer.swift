@@ -60,10 +60,10 @@ public final class PeerSignalingServer: Sendable {
     public func upgradeDecision(for request: HTTPRequest) -> WebSocketUpgradeDecision {
         let uri = URI(request.path ?? "/")
         guard uri.path == Self.path else { return .dontUpgrade }
-        let query = uri.queryParameters
-        let id = query["id"].map(String.init) ?? ""
-        let token = query["token"].map(String.init) ?? ""
-        let key = query["key"].map(String.init) ?? ""
+        let query = FormQuery(uri.query)
+        let id = query["id"] ?? ""
+        let token = query["token"] ?? ""
+        let key = query["key"] ?? ""
         return .upgrade { connection in
             self.open(connection, id: id, token: token, key: key)
         }

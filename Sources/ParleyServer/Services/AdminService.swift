@@ -12,6 +12,7 @@ public struct AdminService: Sendable {
     let channels: ChannelService
     let messages: MessageService
     let activity: ActivityRecorder
+    let usage: SystemUsageProbe
 
     static let week: TimeInterval = 7 * 24 * 3600
 
@@ -33,6 +34,13 @@ public struct AdminService: Sendable {
             messagesToday: try await messages.adminCounts(principal: principal, since: midnight),
             messagesThisWeek: try await messages.adminCounts(principal: principal, since: now - Self.week),
             recentActivity: recent.items)
+    }
+
+    /// The dashboard's figures and, for a super_admin only, this server's memory, CPU, disk
+    /// and connections: they describe the whole server, not the groups a group_admin runs.
+    func stats(principal: Principal) async throws -> AdminStats {
+        let dashboard = try await dashboard(principal: principal)
+        return AdminStats(dashboard: dashboard, usage: principal.isSuperAdmin ? try await usage.read() : nil)
     }
 
     func listUsers(principal: Principal, query: UserQuery) async throws -> Page<User> {
@@ -102,7 +110,9 @@ public struct AdminService: Sendable {
         case "channels": return .channels(try await store.channels.list(ChannelQuery(includeArchived: true)).items)
         case "requests", "group-requests": return .requests(try await store.groupRequests.list(GroupRequestQuery(page: .everything)).items)
         case "logs": return .logs(try await store.activity.list(ActivityQuery(administrativeOnly: true, page: .everything)).items)
-        default: throw DomainError.validation("Export type must be users, groups, channels, requests or logs")
+        // The dashboard also offers `messages`: a type Parley has no export for is a feature
+        // it lacks (501), not a malformed request.
+        default: throw DomainError.notSupported("This export type is not available; the types are users, groups, channels, requests and logs")
         }
     }
 }

@@ -74,6 +74,19 @@ public struct ChannelService: Sendable {
         return Page(items: visible, total: page.total - (page.items.count - visible.count))
     }
 
+    /// The caller's groups, each with the channels in it the caller may read (a private one
+    /// only for its members and the group's admins; archived ones left out): the Angular
+    /// realtime chat page lists a group's channels from `my-groups`. Two store reads in all.
+    func memberGroupsWithChannels(principal: Principal, query: GroupQuery) async throws -> [(group: Group, channels: [Channel])] {
+        var query = query
+        query.memberId = principal.userId
+        let groups = try await groups.list(principal: principal, query: query).items
+        guard !groups.isEmpty else { return [] }
+        let readable = try await readableChannels(principal: principal, query: ChannelQuery(groupIds: groups.map(\.id)))
+        let byGroup = Dictionary(grouping: readable.items.filter { !$0.isArchived }, by: \.groupId)
+        return groups.map { ($0, byGroup[$0.id] ?? []) }
+    }
+
     /// Channels of one group, for those who may read it.
     func channels(principal: Principal, groupId: ObjectId) async throws -> [Channel] {
         let group = try await groups.get(principal: principal, id: groupId)

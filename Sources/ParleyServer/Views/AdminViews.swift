@@ -26,7 +26,8 @@ struct AdminDashboardView: Encodable, Sendable {
     }
 }
 
-/// `GET /api/admin/stats`: users, groups and channels figures together.
+/// `GET /api/admin/stats`: users, groups and channels figures together, then the server's
+/// usage (`SystemUsageView`) in the same object.
 struct AdminStatsView: Encodable, Sendable {
     struct Users: Encodable, Sendable {
         let total: Int
@@ -45,8 +46,22 @@ struct AdminStatsView: Encodable, Sendable {
     let groups: GroupStatsView
     let channels: ChannelStatsView
     let messages: Messages
+    let usage: SystemUsageView
 
-    init(_ dashboard: AdminDashboard) {
+    enum CodingKeys: String, CodingKey { case users, groups, channels, messages }
+
+    func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(users, forKey: .users)
+        try container.encode(groups, forKey: .groups)
+        try container.encode(channels, forKey: .channels)
+        try container.encode(messages, forKey: .messages)
+        try usage.encode(to: encoder)
+    }
+
+    init(_ stats: AdminStats) {
+        let dashboard = stats.dashboard
+        usage = SystemUsageView(usage: stats.usage)
         messages = Messages(total: dashboard.messagesToday.total, today: dashboard.messagesToday.since, thisWeek: dashboard.messagesThisWeek.since)
         users = Users(
             total: dashboard.users.total, active: dashboard.users.recentlyActive,

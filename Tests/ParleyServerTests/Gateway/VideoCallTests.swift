@@ -34,7 +34,14 @@ import Testing
             #expect(accepted["status"] as? String == "accepted")
             for socket in [caller, calleeTab] {
                 #expect(try await socket.next("video_call_accepted").payload["callId"] as? String == callId)
-                _ = try await socket.next("video_call_answered")
+                // The Angular client uses this payload as the call: its `_id` routes ICE and hang-up.
+                let answered = try await socket.next("video_call_answered").payload
+                #expect(answered["_id"] as? String == callId, "\(answered)")
+                #expect(answered["callId"] as? String == callId)
+                #expect(answered["status"] as? String == "accepted")
+                #expect(answered["callerId"] as? String == world.member.id)
+                #expect(answered["receiverId"] as? String == world.spare.id)
+                #expect(answered["answerTime"] is String)
             }
 
             // Signaling goes to the tab that answered only.

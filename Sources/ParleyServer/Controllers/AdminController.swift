@@ -33,7 +33,7 @@ struct AdminController: Sendable {
         let result = try await admin.listUsers(principal: principal, query: UserQuery(search: request.queryString("search"), page: page))
         return Envelope(
             data: AdminUserListView(
-                users: result.items.map { UserView($0) }, total: result.total, page: page.page,
+                users: result.items.map { UserView($0, for: principal) }, total: result.total, page: page.page,
                 pages: result.pageCount(limit: page.limit), limit: page.limit))
     }
 

@@ -10,7 +10,7 @@ struct UserController: Sendable {
     let bodyLimit: Int
 
     /// Finds people to add or mention: public profiles of active users whose username or
-    /// email contains the text (emails are matched but shown only to admins).
+    /// email contains the text (emails are matched but shown only to super_admins).
     func search(_ request: Request, context: AppRequestContext) async throws -> Envelope<[UserView]> {
         let principal = try context.requirePrincipal()
         guard let text = request.queryString("query") ?? request.queryString("q") ?? request.queryString("search") else {
@@ -18,7 +18,7 @@ struct UserController: Sendable {
         }
         let (limit, _) = try request.limitOffset(defaultLimit: 20)
         let found = try await users.search(principal: principal, text: text, limit: limit)
-        return Envelope(data: found.map { UserView($0, visibility: principal.isAnyAdmin || $0.id == principal.userId ? .private : .public) })
+        return Envelope(data: found.map { UserView($0, for: principal) })
     }
 
     func stats(_ request: Request, context: AppRequestContext) async throws -> Envelope<UserStatsView> {

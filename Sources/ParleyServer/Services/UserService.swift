@@ -89,23 +89,39 @@ public struct UserService: Sendable {
         events.publish(.accountChanged(userId: id))
     }
 
-    /// The groups a user belongs to: for the user themself and administrators only.
+    /// The groups a user belongs to. The user themself and a super_admin see all of them;
+    /// anyone else only those they may see anyway (public ones and their own), and a group's
+    /// member list only where they are in it, so a private group never shows through.
     func groups(principal: Principal, id: ObjectId) async throws -> [Group] {
-        guard principal.userId == id || principal.isAnyAdmin else { throw UserPermissions.insufficient }
         guard let user = try await store.users.find(id: id) else { throw Self.notFound }
-        return try await store.groups.find(ids: user.groups).filter { !$0.isArchived }
+        let groups = try await store.groups.find(ids: user.groups).filter { !$0.isArchived }
+        guard principal.userId != id, !principal.isSuperAdmin else { return groups }
+        return groups.compactMap { group in
+            if group.isMember(principal.userId) { return group }
+            guard !group.isPrivate else { return nil }
+            var outline = group
+            outline.members = []
+            return outline
+        }
     }
 
-    /// Active accounts whose username or email contains `text` (literally, ignoring case).
+    /// Active accounts whose username (or, for a super_admin, email) contains `text`
+    /// (literally, ignoring case).
     func search(principal: Principal, text: String, limit: Int) async throws -> [User] {
         guard text.count <= 100 else { throw DomainError.validation("Search query must be at most 100 characters") }
-        return try await store.users.list(UserQuery(search: text, isActive: true, page: PageRequest(limit: limit))).items
+        let query = UserQuery(search: text, searchesEmail: principal.isSuperAdmin, isActive: true, page: PageRequest(limit: limit))
+        return try await store.users.list(query).items
     }
 
     func counts(principal: Principal) async throws -> UserCounts {
         guard principal.isAnyAdmin else { throw UserPermissions.insufficient }
         let weekAgo = Date().addingTimeInterval(-7 * 24 * 3600)
-        return try await store.users.counts(activeSince: weekAgo, createdSince: weekAgo)
+        guard let scope = try await AdminScope.of(principal, in: store) else {
+            return try await store.users.counts(activeSince: weekAgo, createdSince: weekAgo)
+        }
+        return try await scope.userCounts(in: store, activeSince: weekAgo, createdSince: weekAgo)
+    /// Account figures: over everyone for a super_admin, over the members of the groups a
+    /// group_admin administers for them.
     }
 
     /// Accounts by id, for member lists (the caller has already been allowed to see the list).

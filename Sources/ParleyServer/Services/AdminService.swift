@@ -79,7 +79,7 @@ public struct AdminService: Sendable {
 
     /// Applies one change to several accounts; validation runs for every account before the
     /// first write, so a bad id or value changes nothing.
-    func updateUsers(principal: Principal, ids: [ObjectId], update: UserUpdate) async throws -> Int {
+    func updateUsers(principal: Principal, ids: [ObjectId], update: UserUpdate, urls: AttachmentURLPolicy) async throws -> Int {
         try UserPermissions.requireManageUsers(principal)
         let unique = Array(Set(ids))
         if unique.count > 1 && (update.profile.username != nil || update.profile.email != nil) {
@@ -90,7 +90,7 @@ public struct AdminService: Sendable {
         if update.isActive == false, unique.contains(principal.userId) {
             throw DomainError.validation("You cannot deactivate your own account")
         }
-        for id in unique { _ = try await users.update(principal: principal, id: id, update: update) }
+        for id in unique { _ = try await users.update(principal: principal, id: id, update: update, urls: urls) }
         await activity.record(principal, "user.bulk_update", on: "user", details: "\(unique.count) users", administrative: true)
         return unique.count
     }

@@ -24,11 +24,13 @@ public struct UserService: Sendable {
         return (user, visibility)
     }
 
-    func create(principal: Principal, account: NewAccount) async throws -> User {
+    /// `urls` decides which avatar URLs are this server's uploads.
+    func create(principal: Principal, account: NewAccount, urls: AttachmentURLPolicy) async throws -> User {
         try UserPermissions.requireManageUsers(principal)
         try AccountRules.validate(username: account.username, email: account.email, password: account.password)
         try AccountRules.validate(roles: account.roles)
         try AccountRules.validate(profile: account.profile)
+        try urls.check(change: account.profile.avatar, field: "avatar")
         let user = User(
             username: account.username, email: UserValidation.normalizeEmail(account.email),
             passwordHash: try await hasher.hash(account.password), roles: account.roles, isActive: account.isActive,
@@ -43,7 +45,8 @@ public struct UserService: Sendable {
     }
 
     /// Self-service edits touch profile fields only; roles and isActive need a super_admin.
-    func update(principal: Principal, id: ObjectId, update: UserUpdate) async throws -> User {
+    /// An avatar must be one of this server's uploads (`urls`).
+    func update(principal: Principal, id: ObjectId, update: UserUpdate, urls: AttachmentURLPolicy) async throws -> User {
         guard UserPermissions.canEditProfile(of: id, principal: principal) else {
             throw DomainError.forbidden("You can only update your own profile")
         }
@@ -51,6 +54,7 @@ public struct UserService: Sendable {
             throw DomainError.forbidden("Only a super admin can change roles or account status")
         }
         try AccountRules.validate(profile: update.profile)
+        try await checkAvatar(update.profile.avatar, of: id, urls: urls)
         if let roles = update.roles { try AccountRules.validate(roles: roles) }
         if principal.userId == id, update.isActive == false {
             throw DomainError.validation("You cannot deactivate your own account")
@@ -113,6 +117,8 @@ public struct UserService: Sendable {
         return try await store.users.list(query).items
     }
 
+    /// Account figures: over everyone for a super_admin, over the members of the groups a
+    /// group_admin administers for them.
     func counts(principal: Principal) async throws -> UserCounts {
         guard principal.isAnyAdmin else { throw UserPermissions.insufficient }
         let weekAgo = Date().addingTimeInterval(-7 * 24 * 3600)
@@ -120,8 +126,6 @@ public struct UserService: Sendable {
             return try await store.users.counts(activeSince: weekAgo, createdSince: weekAgo)
         }
         return try await scope.userCounts(in: store, activeSince: weekAgo, createdSince: weekAgo)
-    /// Account figures: over everyone for a super_admin, over the members of the groups a
-    /// group_admin administers for them.
     }
 
     /// Accounts by id, for member lists (the caller has already been allowed to see the list).
@@ -150,6 +154,14 @@ public struct UserService: Sendable {
             throw AccountRules.conflict(from: error)
         }
         return user
+    }
+
+    /// A new avatar must be one of this server's uploads; the one the account already has may be
+    /// sent back unchanged (seeded and older accounts may hold another site's URL).
+    private func checkAvatar(_ change: String??, of id: ObjectId, urls: AttachmentURLPolicy) async throws {
+        guard case .some(.some(let avatar)) = change, !avatar.isEmpty, !urls.isOwnUpload(avatar) else { return }
+        guard try await store.users.find(id: id)?.avatar != avatar else { return }
+        try urls.check(avatar, field: "avatar")
     }
 
     private func requireAnotherActiveSuperAdmin(than id: ObjectId) async throws {

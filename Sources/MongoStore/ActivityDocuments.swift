@@ -37,6 +37,7 @@ enum ActivityDocuments {
         if let action = query.action { filter["action"] = .string(action) }
         if let targetType = query.targetType { filter["targetType"] = .string(targetType) }
         if let targetId = query.targetId { filter["targetId"] = .objectId(targetId) }
+        if let targetIds = query.targetIds { filter["targetId"] = ["$in": .array(targetIds.map(BSONValue.objectId))] }
         // A half-open window, so consecutive windows never count an entry twice.
         var window = BSONDocument()
         if let since = query.since { window["$gte"] = .date(since) }

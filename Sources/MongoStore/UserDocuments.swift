@@ -56,7 +56,11 @@ enum UserDocuments {
             // from the escaped text: the search is literal, and input such as "(a+)+$" can
             // neither change what matches nor make the server backtrack for seconds.
             let pattern = BSONValue.document(["$regex": .string(MongoRegex.escape(search)), "$options": "i"])
-            filter["$or"] = [["username": pattern], ["email": pattern]]
+            if query.searchesEmail {
+                filter["$or"] = [["username": pattern], ["email": pattern]]
+            } else {
+                filter["username"] = pattern
+            }
         }
         if let isActive = query.isActive {
             // Old documents may lack isActive, which means active; `$ne: false` counts them.

@@ -8,9 +8,10 @@ public enum UserPermissions {
         principal.isSuperAdmin
     }
 
-    /// Email, phone, address and other private fields: the user themself and administrators.
+    /// Email, phone, address and other private fields: the user themself and a super_admin.
+    /// A group_admin manages groups, not accounts, and sees others' public profiles only.
     public static func canSeePrivateFields(of userId: ObjectId, principal: Principal) -> Bool {
-        principal.userId == userId || principal.isAnyAdmin
+        principal.userId == userId || principal.isSuperAdmin
     }
 
     /// Profile fields: the user themself or a super_admin.

@@ -8,6 +8,7 @@ public protocol UploadStore: Sendable {
     func find(storedName: String) async throws -> Upload?
     /// An owner's uploads, newest first; all kinds when `kind` is nil.
     func list(ownerId: ObjectId, kind: UploadKind?) async throws -> [Upload]
-    /// Returns false when there was no such record.
+    /// A conditional delete: true only for the call that removed the record, so of several
+    /// concurrent deletes of one record exactly one sees true (false when it was already gone).
     func delete(id: ObjectId) async throws -> Bool
 }

@@ -2,15 +2,20 @@ import Foundation
 import ParleyCore
 
 /// Filters for listing users. `search` is matched literally (never as a pattern) and without
-/// regard to case against username and email.
+/// regard to case against username, and against email when `searchesEmail` (for callers who
+/// may see emails: matching them for anyone else would reveal them a guess at a time).
 public struct UserQuery: Sendable, Equatable {
     public var search: String?
+    public var searchesEmail: Bool
     public var isActive: Bool?
     public var role: Role?
     public var page: PageRequest
 
-    public init(search: String? = nil, isActive: Bool? = nil, role: Role? = nil, page: PageRequest = PageRequest()) {
+    public init(
+        search: String? = nil, searchesEmail: Bool = true, isActive: Bool? = nil, role: Role? = nil, page: PageRequest = PageRequest()
+    ) {
         self.search = search
+        self.searchesEmail = searchesEmail
         self.isActive = isActive
         self.role = role
         self.page = page

@@ -29,6 +29,7 @@ struct SQLiteActivityStore: ActivityStore {
         if let action = query.action { filter.add("action = ?", action) }
         if let targetType = query.targetType { filter.add("targetType = ?", targetType) }
         if let targetId = query.targetId { filter.add("targetId = ?", targetId.hexString) }
+        if let targetIds = query.targetIds { try filter.add("targetId", in: targetIds) }
         // A half-open window, so consecutive windows never count an entry twice.
         if let since = query.since { filter.add("createdAt >= ?", SQLiteValues.millis(since)) }
         if let until = query.until { filter.add("createdAt < ?", SQLiteValues.millis(until)) }

@@ -94,8 +94,13 @@ struct SQLiteUserStore: UserStore {
         var arguments: [(any DatabaseValueConvertible)?] = []
         if let search = query.search, !search.isEmpty {
             // instr() matches the text literally: no pattern characters, so no injection.
-            conditions.append("(instr(lower(username), lower(?)) > 0 OR instr(lower(email), lower(?)) > 0)")
-            arguments += [search, search]
+            if query.searchesEmail {
+                conditions.append("(instr(lower(username), lower(?)) > 0 OR instr(lower(email), lower(?)) > 0)")
+                arguments += [search, search]
+            } else {
+                conditions.append("instr(lower(username), lower(?)) > 0")
+                arguments.append(search)
+            }
         }
         if let isActive = query.isActive {
             conditions.append("isActive = ?")

@@ -27,7 +27,7 @@ extension EngineServer {
             }
             probed = session
         }
-        let handshake = EngineHandshakeRequest(headers: request.headerFields, query: query)
+        let handshake = EngineHandshakeRequest(headers: request.headerFields, query: query, authority: request.authority)
         return .upgrade { [probed] connection in
             let session = probed ?? self.openSession(handshake: handshake, transport: .websocket, webSocketID: webSocketID)
             let transport = EngineWebSocketTransport(

@@ -74,7 +74,7 @@ final class SocketIOConnection: Sendable {
             return
         }
         let handshake = SocketIOHandshake(
-            headers: session.handshake.headers, query: session.handshake.query,
+            headers: session.handshake.headers, query: session.handshake.query, authority: session.handshake.authority,
             auth: packet.data ?? .object([:]), namespace: name, engineSessionID: session.id
         )
         if case .refuse(let message, let data) = await namespace.authorize(handshake) {

@@ -32,7 +32,8 @@ import Testing
 
         #expect(UserPermissions.canSeePrivateFields(of: me, principal: user))
         #expect(!UserPermissions.canSeePrivateFields(of: other, principal: user))
-        #expect(UserPermissions.canSeePrivateFields(of: other, principal: groupAdmin))
+        #expect(!UserPermissions.canSeePrivateFields(of: other, principal: groupAdmin))
+        #expect(UserPermissions.canSeePrivateFields(of: other, principal: superAdmin))
 
         #expect(UserPermissions.canEditProfile(of: me, principal: user))
         #expect(!UserPermissions.canEditProfile(of: other, principal: user))

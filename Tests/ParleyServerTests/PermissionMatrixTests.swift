@@ -118,7 +118,8 @@ struct PermissionMatrixTests {
     static let adminCases: [Case] = ["dashboard", "stats", "users", "users/stats", "groups/stats", "channels/stats", "groups", "channels", "logs"].map { path in
         Case(.get, "/api/admin/\(path)", expect: [401, 403, 403, 200, 200, 200]) { _ in "/api/admin/\(path)" }
     } + [
-        Case(.get, "/api/admin/users/:id/activity", expect: [401, 403, 403, 200, 200, 200]) { "/api/admin/users/\($0.world.member.id)/activity" },
+        // A group_admin reads the activity of their own groups' members only.
+        Case(.get, "/api/admin/users/:id/activity", expect: [401, 403, 403, 403, 200, 200]) { "/api/admin/users/\($0.world.member.id)/activity" },
         Case(.get, "/api/admin/users/:id/groups", expect: [401, 403, 403, 200, 200, 200]) { "/api/admin/users/\($0.world.member.id)/groups" },
         Case(.get, "/api/admin/export/:type", expect: [401, 403, 403, 403, 403, 200]) { _ in "/api/admin/export/groups" },
         Case(.post, "/api/admin/users", body: { _ in

@@ -24,15 +24,16 @@ enum TestApp {
             realtime: RealtimeSettings(peerServerPort: nil))
     }
 
+    /// `logs`, when given, receives everything the app logs at the configured level.
     static func run(
-        configure: (inout AppConfiguration) -> Void = { _ in }, events: any EventBus = InProcessEventBus(),
+        configure: (inout AppConfiguration) -> Void = { _ in }, events: any EventBus = InProcessEventBus(), logs: LogCapture? = nil,
         _ body: @Sendable (APIClient) async throws -> Void
     ) async throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("parley-test-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: folder) }
         var configuration = configuration(folder: folder)
         configure(&configuration)
-        var logger = Logger(label: "parley-test")
+        var logger = logs?.logger(level: configuration.logLevel) ?? Logger(label: "parley-test")
         logger.logLevel = configuration.logLevel
         let app = try await ApplicationBuilder.build(configuration: configuration, logger: logger, events: events)
         try await app.test(.live) { client in

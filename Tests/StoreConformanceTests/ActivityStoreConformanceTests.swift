@@ -39,6 +39,9 @@ struct ActivityStoreConformanceTests {
             #expect(try await ids(ActivityQuery(action: "auth.login")) == [e3.id, e1.id])
             #expect(try await ids(ActivityQuery(targetType: "group")) == [e4.id, e2.id])
             #expect(try await ids(ActivityQuery(targetId: group)) == [e4.id, e2.id])
+            #expect(try await ids(ActivityQuery(actorId: bob, targetIds: [group, alice])) == [e4.id])
+            #expect(try await ids(ActivityQuery(targetIds: [alice, bob])) == [e3.id, e1.id])
+            #expect(try await ids(ActivityQuery(targetIds: [])) == [])
             // `since` is inclusive, `until` exclusive.
             #expect(try await ids(ActivityQuery(since: F.at(2), until: F.at(4))) == [e3.id, e2.id])
             #expect(try await ids(ActivityQuery(since: F.at(4))) == [e4.id])

@@ -65,4 +65,21 @@ struct UploadStoreConformanceTests {
             #expect(try await store.uploads.find(storedName: "kept.pdf") == nil)
         }
     }
+
+    @Test(arguments: Engine.available)
+    func concurrentDeletesOfOneRecordRemoveItOnce(engine: Engine) async throws {
+        try await withStore(engine) { store in
+            let alice = try await F.insertUser(store, "alice")
+            for round in 0..<5 {
+                let upload = Self.upload(alice, .file, "race-\(round).pdf", at: Double(round))
+                try await store.uploads.insert(upload)
+                let outcomes = try await withThrowingTaskGroup(of: Bool.self) { group in
+                    for _ in 0..<4 { group.addTask { try await store.uploads.delete(id: upload.id) } }
+                    return try await group.reduce(into: [Bool]()) { $0.append($1) }
+                }
+                #expect(outcomes.filter { $0 }.count == 1, "round \(round): \(outcomes)")
+                #expect(try await store.uploads.find(storedName: upload.storedName) == nil)
+            }
+        }
+    }
 }

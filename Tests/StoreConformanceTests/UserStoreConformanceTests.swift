@@ -115,6 +115,9 @@ struct UserStoreConformanceTests {
             #expect(try await store.users.list(UserQuery(search: "(chars)")).total == 1)
             #expect(try await store.users.list(UserQuery(search: ".*")).total == 0)
             #expect(try await store.users.list(UserQuery(search: "odd+1@")).total == 1)
+            // Without email matching, only usernames count.
+            #expect(try await store.users.list(UserQuery(search: "odd+1@", searchesEmail: false)).total == 0)
+            #expect(try await store.users.list(UserQuery(search: "(chars)", searchesEmail: false)).total == 1)
 
             #expect(try await store.users.list(UserQuery(role: .superAdmin)).items.map(\.username) == ["user0"])
             #expect(try await store.users.count(role: .superAdmin) == 1)

@@ -32,7 +32,8 @@ public enum ApplicationBuilder {
 
         let videoRooms = VideoRoomRegistry()
         let peers = PeerSignalingServer(rooms: videoRooms, logger: logger)
-        let gateway = ChatGateway(io: io, services: services, videoRooms: videoRooms, settings: realtime, logger: logger)
+        let gateway = ChatGateway(
+            io: io, services: services, videoRooms: videoRooms, settings: realtime, publicURL: configuration.publicURL, logger: logger)
         let uploads = try uploadService(configuration: configuration, store: store, threadPool: threadPool, logger: logger)
         let router = RouterBuilder.build(configuration: configuration, services: services, realtime: io, uploads: uploads)
         var app = Application(

@@ -19,14 +19,17 @@ enum RouterBuilder {
 
         let authentication = AuthenticationMiddleware(auth: services.auth)
         let bodyLimit = configuration.jsonBodyLimit
+        let publicURL = configuration.publicURL
         SystemRoutes.add(to: router, controller: SystemController(store: services.store, environment: configuration.environment))
         AuthRoutes.add(
             to: router, controller: AuthController(auth: services.auth, bodyLimit: bodyLimit), authentication: authentication)
-        let userController = UserController(users: services.users, activity: services.activity, client: services.client, bodyLimit: bodyLimit)
+        let userController = UserController(
+            users: services.users, activity: services.activity, client: services.client, publicURL: publicURL, bodyLimit: bodyLimit)
         UserRoutes.add(to: router, controller: userController, authentication: authentication)
         GroupRoutes.add(
             to: router,
-            controller: GroupController(groups: services.groups, requests: services.groupRequests, channels: services.channels, bodyLimit: bodyLimit),
+            controller: GroupController(
+                groups: services.groups, requests: services.groupRequests, channels: services.channels, publicURL: publicURL, bodyLimit: bodyLimit),
             authentication: authentication)
         GroupRequestRoutes.add(
             to: router, controller: GroupRequestController(requests: services.groupRequests, bodyLimit: bodyLimit), authentication: authentication)
@@ -35,21 +38,21 @@ enum RouterBuilder {
             controller: ChannelController(channels: services.channels, users: services.users, activity: services.activity, bodyLimit: bodyLimit),
             authentication: authentication)
         MessageRoutes.add(
-            to: router, messages: MessageController(messages: services.messages, bodyLimit: bodyLimit),
+            to: router, messages: MessageController(messages: services.messages, publicURL: publicURL, bodyLimit: bodyLimit),
             reactions: ReactionController(reactions: services.reactions, bodyLimit: bodyLimit),
-            replies: ReplyController(replies: services.replies, bodyLimit: bodyLimit), authentication: authentication)
+            replies: ReplyController(replies: services.replies, publicURL: publicURL, bodyLimit: bodyLimit), authentication: authentication)
         ClientRoutes.add(
             to: router,
             controller: ClientController(
                 client: services.client, channels: services.channels, messages: services.messages,
                 notifications: services.notifications, activity: services.activity,
-                hasher: services.hasher, bodyLimit: bodyLimit),
+                hasher: services.hasher, publicURL: publicURL, bodyLimit: bodyLimit),
             authentication: authentication)
         AdminRoutes.add(
             to: router,
             controller: AdminController(
                 admin: services.admin, users: services.users, userController: userController, groups: services.groups, channels: services.channels, messages: services.messages,
-                activity: services.activity, bodyLimit: bodyLimit),
+                activity: services.activity, publicURL: publicURL, bodyLimit: bodyLimit),
             authentication: authentication)
         VideoCallRoutes.add(
             to: router, controller: VideoCallController(calls: services.calls, bodyLimit: bodyLimit), authentication: authentication)
@@ -58,7 +61,7 @@ enum RouterBuilder {
             controller: UploadController(
                 uploads: uploads, reader: MultipartUploadReader(folder: uploads.folder, limits: uploads.limits),
                 responder: UploadFileResponder(fileIO: FileIO(threadPool: uploads.folder.threadPool)),
-                publicURL: configuration.publicURL, bodyLimit: bodyLimit),
+                publicURL: publicURL, bodyLimit: bodyLimit),
             authentication: authentication)
         return router
     }

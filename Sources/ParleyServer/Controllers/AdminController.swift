@@ -13,6 +13,7 @@ struct AdminController: Sendable {
     let channels: ChannelService
     let messages: MessageService
     let activity: ActivityService
+    let publicURL: String?
     let bodyLimit: Int
 
     func dashboard(_ request: Request, context: AppRequestContext) async throws -> Envelope<AdminDashboardView> {
@@ -31,7 +32,7 @@ struct AdminController: Sendable {
         let result = try await admin.listUsers(principal: principal, query: UserQuery(search: request.queryString("search"), page: page))
         return Envelope(
             data: AdminUserListView(
-                users: result.items.map { UserView($0) }, total: result.total, page: page.page,
+                users: result.items.map { UserView($0, for: principal) }, total: result.total, page: page.page,
                 pages: result.pageCount(limit: page.limit), limit: page.limit))
     }
 
@@ -50,7 +51,7 @@ struct AdminController: Sendable {
         let id = try context.parameters.objectId("id", thing: "user")
         let body = try await JSONBody.read(request, limit: bodyLimit)
         let update = try Self.userUpdate(from: body)
-        let user = try await users.update(principal: principal, id: id, update: update)
+        let user = try await users.update(principal: principal, id: id, update: update, urls: AttachmentURLPolicy(request, publicURL: publicURL))
         return Envelope(data: UserView(user), message: "User updated successfully")
     }
 
@@ -80,7 +81,9 @@ struct AdminController: Sendable {
         guard let updates = try body.object("updates"), !updates.isEmpty else {
             throw DomainError.validation("Updates object is required")
         }
-        let count = try await admin.updateUsers(principal: principal, ids: ids, update: try Self.userUpdate(from: JSONBody(fields: updates)))
+        let count = try await admin.updateUsers(
+            principal: principal, ids: ids, update: try Self.userUpdate(from: JSONBody(fields: updates)),
+            urls: AttachmentURLPolicy(request, publicURL: publicURL))
         return Envelope(data: ["updatedCount": count], message: "\(count) users updated successfully")
     }
 

@@ -149,7 +149,7 @@ struct ChannelController: Sendable {
         let principal = try context.requirePrincipal()
         let (channel, _) = try await channels.readable(principal: principal, id: try context.parameters.objectId("id", thing: "channel"))
         let members = try await users.publicProfiles(ids: channel.members)
-        return Envelope(data: members.map { UserView($0, visibility: principal.isAnyAdmin ? .private : .public) })
+        return Envelope(data: members.map { UserView($0, for: principal) })
     }
 
     func checkMember(_ request: Request, context: AppRequestContext) async throws -> Envelope<MembershipCheckView> {

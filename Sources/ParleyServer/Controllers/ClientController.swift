@@ -11,6 +11,7 @@ struct ClientController: Sendable {
     let notifications: NotificationService
     let activity: ActivityService
     let hasher: PasswordHasher
+    let publicURL: String?
     let bodyLimit: Int
 
     func profile(_ request: Request, context: AppRequestContext) async throws -> Envelope<ClientProfileView> {
@@ -27,7 +28,7 @@ struct ClientController: Sendable {
         }
         var profile = try UserController.profile(from: body, includingIdentity: true)
         if profile.avatar == nil { profile.avatar = try body.nullableString("avatarUrl") }
-        let user = try await client.updateProfile(principal: principal, profile: profile)
+        let user = try await client.updateProfile(principal: principal, profile: profile, urls: AttachmentURLPolicy(request, publicURL: publicURL))
         return Envelope(data: ClientProfileView(user: user), message: "Profile updated successfully")
     }
 

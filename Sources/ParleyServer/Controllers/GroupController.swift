@@ -7,6 +7,7 @@ struct GroupController: Sendable {
     let groups: GroupService
     let requests: GroupRequestService
     let channels: ChannelService
+    let publicURL: String?
     let bodyLimit: Int
 
     func list(_ request: Request, context: AppRequestContext) async throws -> Envelope<GroupListView> {
@@ -46,7 +47,7 @@ struct GroupController: Sendable {
             name: name, description: try body.string("description"), category: try body.trimmedString("category"),
             status: try body.trimmedString("status"), isPrivate: try body.bool("isPrivate"), maxMembers: try body.int("maxMembers"),
             avatar: try body.string("avatar"), tags: try body.stringArray("tags"), rules: try body.stringArray("rules"))
-        let group = try await groups.create(principal: principal, draft: draft)
+        let group = try await groups.create(principal: principal, draft: draft, urls: AttachmentURLPolicy(request, publicURL: publicURL))
         return EditedResponse(status: .created, response: Envelope(data: GroupView(group, principal: principal), message: "Group created successfully"))
     }
 
@@ -59,7 +60,7 @@ struct GroupController: Sendable {
             category: try body.trimmedString("category"), status: try body.trimmedString("status"),
             isPrivate: try body.bool("isPrivate"), isActive: try body.bool("isActive"), maxMembers: try body.nullableInt("maxMembers"),
             avatar: try body.nullableString("avatar"), tags: try body.nullableStringArray("tags"), rules: try body.nullableStringArray("rules"))
-        let group = try await groups.update(principal: principal, id: id, changes: changes)
+        let group = try await groups.update(principal: principal, id: id, changes: changes, urls: AttachmentURLPolicy(request, publicURL: publicURL))
         return Envelope(data: GroupView(group, principal: principal), message: "Group updated successfully")
     }
 

@@ -6,6 +6,8 @@ import ParleyStore
 /// `/api/messages`: history, posting, edits, deletes, search and read state.
 struct MessageController: Sendable {
     let messages: MessageService
+    /// `PUBLIC_URL`, for telling this server's upload URLs from others.
+    let publicURL: String?
     let bodyLimit: Int
 
     /// A plain array, oldest first: `limit`/`offset` (the old API) or a `before`/`after`
@@ -42,7 +44,8 @@ struct MessageController: Sendable {
         let principal = try context.requirePrincipal()
         let body = try await JSONBody.read(request, limit: bodyLimit)
         guard let channelId = try body.objectId("channelId", thing: "channel") else { throw DomainError.validation("Channel ID is required") }
-        let message = try await messages.post(principal: principal, channelId: channelId, draft: try Self.draft(from: body))
+        let message = try await messages.post(
+            principal: principal, channelId: channelId, draft: try Self.draft(from: body), urls: AttachmentURLPolicy(request, publicURL: publicURL))
         return EditedResponse(status: .created, response: Envelope(data: MessageView(message), message: "Message sent successfully"))
     }
 

@@ -5,6 +5,7 @@ import ParleyCore
 /// `{success, message, data, statusCode}` envelope.
 struct ReplyController: Sendable {
     let replies: ReplyService
+    let publicURL: String?
     let bodyLimit: Int
 
     func create(_ request: Request, context: AppRequestContext) async throws -> StatusEnvelope<ReplyCreatedView> {
@@ -16,7 +17,7 @@ struct ReplyController: Sendable {
         }
         let (reply, parent) = try await replies.reply(
             principal: principal, to: parentId, channelId: try body.objectId("channelId", thing: "channel"),
-            draft: try MessageController.draft(from: body))
+            draft: try MessageController.draft(from: body), urls: AttachmentURLPolicy(request, publicURL: publicURL))
         return StatusEnvelope(
             .created, message: "Reply created successfully",
             data: ReplyCreatedView(reply: ReplyView(reply), message: MessageView(reply), parent: MessageView(parent)))

@@ -7,10 +7,11 @@ struct UserController: Sendable {
     let users: UserService
     let activity: ActivityService
     let client: ClientService
+    let publicURL: String?
     let bodyLimit: Int
 
     /// Finds people to add or mention: public profiles of active users whose username or
-    /// email contains the text (emails are matched but shown only to admins).
+    /// email contains the text (emails are matched but shown only to super_admins).
     func search(_ request: Request, context: AppRequestContext) async throws -> Envelope<[UserView]> {
         let principal = try context.requirePrincipal()
         guard let text = request.queryString("query") ?? request.queryString("q") ?? request.queryString("search") else {
@@ -18,7 +19,7 @@ struct UserController: Sendable {
         }
         let (limit, _) = try request.limitOffset(defaultLimit: 20)
         let found = try await users.search(principal: principal, text: text, limit: limit)
-        return Envelope(data: found.map { UserView($0, visibility: principal.isAnyAdmin || $0.id == principal.userId ? .private : .public) })
+        return Envelope(data: found.map { UserView($0, for: principal) })
     }
 
     func stats(_ request: Request, context: AppRequestContext) async throws -> Envelope<UserStatsView> {
@@ -32,7 +33,8 @@ struct UserController: Sendable {
         let id = try context.parameters.objectId("id", thing: "user")
         let body = try await JSONBody.read(request, limit: bodyLimit)
         if let isActive = try body.bool("isActive") {
-            let user = try await users.update(principal: principal, id: id, update: UserUpdate(isActive: isActive))
+            let user = try await users.update(
+                principal: principal, id: id, update: UserUpdate(isActive: isActive), urls: AttachmentURLPolicy(request, publicURL: publicURL))
             return Envelope(data: UserView(user), message: "User status updated successfully")
         }
         guard let status = try body.trimmedString("status") else { throw DomainError.validation("isActive or status is required") }
@@ -79,7 +81,7 @@ struct UserController: Sendable {
             username: username, email: email, password: password,
             roles: try body.stringArray("roles").map { $0.map(Role.init(rawValue:)) } ?? [.user],
             isActive: try body.bool("isActive") ?? true, profile: try Self.profile(from: body, includingIdentity: false))
-        let user = try await users.create(principal: principal, account: account)
+        let user = try await users.create(principal: principal, account: account, urls: AttachmentURLPolicy(request, publicURL: publicURL))
         return EditedResponse(status: .created, response: Envelope(data: UserView(user), message: "User created successfully"))
     }
 
@@ -94,7 +96,7 @@ struct UserController: Sendable {
             profile: try Self.profile(from: body, includingIdentity: true),
             roles: try body.stringArray("roles").map { $0.map(Role.init(rawValue:)) },
             isActive: try body.bool("isActive"))
-        let user = try await users.update(principal: principal, id: id, update: update)
+        let user = try await users.update(principal: principal, id: id, update: update, urls: AttachmentURLPolicy(request, publicURL: publicURL))
         return Envelope(data: UserView(user), message: "User updated successfully")
     }
 

@@ -10,8 +10,11 @@ extension ChatGateway {
             guard let channelId = try body.objectId("channelId", thing: "channel") else {
                 throw DomainError.validation("Channel ID is required")
             }
+            let handshake = session.socket.handshake
+            let urls = AttachmentURLPolicy(
+                baseURL: PublicBaseURL.of(authority: handshake.authority, headers: handshake.headers, configured: publicURL))
             let message = try await messages.post(
-                principal: session.principal, channelId: channelId, draft: try MessageController.draft(from: body))
+                principal: session.principal, channelId: channelId, draft: try MessageController.draft(from: body), urls: urls)
             return ["success": true, "message": GatewayPayload.encoded(MessageView(message))]
         }
     }

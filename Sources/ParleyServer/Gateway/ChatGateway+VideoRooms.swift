@@ -11,6 +11,11 @@ extension ChatGateway {
             let body = try body(args)
             let (roomId, room) = try await videoRoom(session, body: body)
             let peerId = try Self.peerId(body)
+            // Registering someone else's id would let a stranger's offer reach their PeerJS
+            // connection, which answers with camera and microphone.
+            guard PeerIdentifier.owner(of: peerId) == session.userId else {
+                throw GatewayError("Peer id must begin with your user id")
+            }
             let others: [String]
             do {
                 others = try videoRooms.join(peerId: peerId, userId: session.userId, socketID: session.socket.id, room: roomId)

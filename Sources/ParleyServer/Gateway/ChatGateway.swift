@@ -16,6 +16,8 @@ public final class ChatGateway: Sendable {
     let callRoutes = CallRouter()
     let videoRooms: VideoRoomRegistry
     let settings: RealtimeSettings
+    /// `PUBLIC_URL`, for telling this server's upload URLs from others in messages.
+    let publicURL: String?
     let logger: Logger
     let presence = PresenceRegistry()
     let typing: TypingTracker
@@ -28,7 +30,10 @@ public final class ChatGateway: Sendable {
     /// A user may hold this many sockets at once (tabs, components, devices).
     static let maximumSocketsPerUser = 32
 
-    init(io: SocketIOServer, services: AppServices, videoRooms: VideoRoomRegistry, settings: RealtimeSettings, logger: Logger) {
+    init(
+        io: SocketIOServer, services: AppServices, videoRooms: VideoRoomRegistry, settings: RealtimeSettings, publicURL: String?,
+        logger: Logger
+    ) {
         self.namespace = io.namespace("/")
         self.auth = services.auth
         self.channels = services.channels
@@ -36,6 +41,7 @@ public final class ChatGateway: Sendable {
         self.calls = services.calls
         self.videoRooms = videoRooms
         self.settings = settings
+        self.publicURL = publicURL
         self.logger = logger
         self.typing = TypingTracker(expiry: settings.typingExpiry)
         namespace.authorize { [weak self] handshake in

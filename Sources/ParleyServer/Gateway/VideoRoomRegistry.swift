@@ -60,6 +60,11 @@ public final class VideoRoomRegistry: Sendable {
         }
     }
 
+    /// Whether a socket has this peer id in a room.
+    public func isRegistered(_ peerId: String) -> Bool {
+        state.withLock { $0.peers[peerId] != nil }
+    }
+
     /// Whether two registered peers are in at least one room together.
     public func shareRoom(_ first: String, _ second: String) -> Bool {
         state.withLock { state in

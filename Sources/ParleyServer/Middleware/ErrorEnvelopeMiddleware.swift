@@ -19,6 +19,9 @@ struct ErrorEnvelopeMiddleware<Context: RequestContext>: RouterMiddleware {
             return response
         } catch let error as HTTPError {
             return Self.response(for: error, request: request)
+        } catch let error as RequestAborted {
+            context.logger.notice("\(error.what) aborted by client", metadata: ["reason": .string(error.reason)])
+            return Self.response(status: 400, body: ErrorBody(message: "The request was aborted", code: "REQUEST_ABORTED", errors: nil))
         } catch StoreError.unavailable(let detail) {
             context.logger.error("store unavailable", metadata: ["error": .string(detail)])
             return Self.response(status: 503, body: ErrorBody(message: "Service temporarily unavailable", code: "SERVICE_UNAVAILABLE", errors: nil))

@@ -13,6 +13,13 @@ import Synchronization
 /// Connections are accepted as PeerJS accepts them (the Angular client connects before it
 /// joins a video room), but signaling is relayed only between two peer ids that authenticated
 /// sockets registered in the same video room; anything else is answered with EXPIRE.
+///
+/// The client's PeerJS token is a random string, not a credential, so it cannot name a user.
+/// What binds a connection to the id's owner is that the owner's socket registered the id
+/// (`<userId>_…`, see `PeerIdentifier.owner`) while that connection held it: from then on the id
+/// stays with that connection's token — a dropped connection keeps it reserved while the id
+/// is registered, so someone who learnt the id in a room cannot take it over and hear (or
+/// answer) what is meant for its owner. The owner's own reconnect, with the same token, gets it back.
 public final class PeerSignalingServer: Sendable {
     public struct Settings: Sendable {
         public var key = "peerjs"
@@ -46,6 +53,8 @@ public final class PeerSignalingServer: Sendable {
     let rooms: VideoRoomRegistry
     let logger: Logger
     private let clients = Mutex<[String: Client]>([:])
+    /// Token of each registered id whose connection dropped: only that token may take it again.
+    private let reserved = Mutex<[String: String]>([:])
     private let queues = Mutex<[String: [Queued]]>([:])
 
     public init(settings: Settings = Settings(), rooms: VideoRoomRegistry, logger: Logger) {
@@ -93,8 +102,15 @@ public final class PeerSignalingServer: Sendable {
     /// The connection of peer `id` closed: it gives the id up, unless a reconnect took it over.
     func closed(_ connection: WebSocketConnection, id: String) {
         clients.withLock { clients in
-            if clients[id]?.connection === connection { clients[id] = nil }
+            guard let client = clients[id], client.connection === connection else { return }
+            clients[id] = nil
+            keepReserved(id, for: client.token)
         }
+    }
+
+    /// A connection gave up `id`: while its owner has it registered, it stays with `token`.
+    private func keepReserved(_ id: String, for token: String) {
+        if rooms.isRegistered(id) { reserved.withLock { $0[id] = token } }
     }
 
     private enum Admission { case opened, reattached, taken, full }
@@ -107,12 +123,26 @@ public final class PeerSignalingServer: Sendable {
                 clients[id] = Client(connection: connection, token: token, lastSeen: .now)
                 return (.reattached, existing.connection)
             }
+            guard isFree(id, for: token) else { return (.taken, nil) }
             guard clients.count < settings.concurrentLimit else { return (.full, nil) }
             clients[id] = Client(connection: connection, token: token, lastSeen: .now)
             return (.opened, nil)
         }
         replaced?.close()
         return admission
+    }
+
+    /// Whether `token` may open `id`: yes unless the id's owner registered it from another
+    /// token's connection that has since dropped. Called with `clients` locked.
+    private func isFree(_ id: String, for token: String) -> Bool {
+        reserved.withLock { reserved in
+            guard let holder = reserved[id] else { return true }
+            if holder == token || !rooms.isRegistered(id) {
+                reserved[id] = nil
+                return true
+            }
+            return false
+        }
     }
 
     /// Handles one client message; false when the client asked to leave.
@@ -186,9 +216,13 @@ public final class PeerSignalingServer: Sendable {
         }
         let silent = clients.withLock { clients in
             let gone = clients.filter { now - $0.value.lastSeen >= settings.aliveTimeout }
-            for id in gone.keys { clients[id] = nil }
+            for (id, client) in gone {
+                clients[id] = nil
+                keepReserved(id, for: client.token)
+            }
             return Array(gone.values)
         }
         for client in silent { client.connection.close() }
+        reserved.withLock { reserved in reserved = reserved.filter { rooms.isRegistered($0.key) } }
     }
 }

@@ -6,10 +6,17 @@ import ParleyStore
 public struct ActivityService: Sendable {
     let store: any Store
 
-    /// A user's own activity (the user themself, or an admin looking at them).
+    /// What a user did: all of it for the user themself and a super_admin. A group_admin sees
+    /// the activity of members of the groups they administer, and of it only the entries about
+    /// those groups and their channels; anyone else nothing.
     func activity(principal: Principal, of userId: ObjectId, page: PageRequest) async throws -> Page<ActivityEntry> {
-        guard principal.userId == userId || principal.isAnyAdmin else { throw UserPermissions.insufficient }
-        return try await store.activity.list(ActivityQuery(actorId: userId, page: page))
+        guard principal.userId != userId, let scope = try await AdminScope.of(principal, in: store) else {
+            return try await store.activity.list(ActivityQuery(actorId: userId, page: page))
+        }
+        guard scope.includes(user: userId) else { throw UserPermissions.insufficient }
+        let channels = try await store.channels.list(ChannelQuery(groupIds: scope.groupIds, includeArchived: true)).items
+        let targets = scope.groupIds + channels.map(\.id)
+        return try await store.activity.list(ActivityQuery(actorId: userId, targetIds: targets, page: page))
     }
 
     /// The audit log of admin and moderation actions: super_admin sees everything; a

@@ -3,8 +3,8 @@ import ParleyCore
 import ParleyStore
 
 /// The admin dashboards and user management. super_admin sees and manages everything; a
-/// group_admin sees figures for the groups they administer and may list users (to add them
-/// to groups), but changes no accounts.
+/// group_admin sees figures for the groups they administer and lists only the people in them
+/// (their public profiles), and changes no accounts.
 public struct AdminService: Sendable {
     let store: any Store
     let users: UserService
@@ -23,7 +23,7 @@ public struct AdminService: Sendable {
     func dashboard(principal: Principal) async throws -> AdminDashboard {
         try requireAdmin(principal)
         let now = Date()
-        let userCounts = try await store.users.counts(activeSince: now - Self.week, createdSince: now - Self.week)
+        let userCounts = try await users.counts(principal: principal)
         let groupCounts = try await groups.counts(principal: principal)
         let channelCounts = try await channels.counts(principal: principal)
         let recent = try await store.activity.list(
@@ -43,15 +43,17 @@ public struct AdminService: Sendable {
         return AdminStats(dashboard: dashboard, usage: principal.isSuperAdmin ? try await usage.read() : nil)
     }
 
+    /// Every account for a super_admin; for a group_admin, the members of the groups they
+    /// administer (listing all users is super_admin's alone).
     func listUsers(principal: Principal, query: UserQuery) async throws -> Page<User> {
         try requireAdmin(principal)
-        return try await store.users.list(query)
+        guard let scope = try await AdminScope.of(principal, in: store) else { return try await store.users.list(query) }
+        return try await scope.users(in: store, search: query.search, page: query.page)
     }
 
     func userCounts(principal: Principal) async throws -> UserCounts {
         try requireAdmin(principal)
-        let now = Date()
-        return try await store.users.counts(activeSince: now - Self.week, createdSince: now - Self.week)
+        return try await users.counts(principal: principal)
     }
 
     /// Removes an account for good. Its group and channel memberships go with it; its messages
@@ -85,7 +87,7 @@ public struct AdminService: Sendable {
 
     /// Applies one change to several accounts; validation runs for every account before the
     /// first write, so a bad id or value changes nothing.
-    func updateUsers(principal: Principal, ids: [ObjectId], update: UserUpdate) async throws -> Int {
+    func updateUsers(principal: Principal, ids: [ObjectId], update: UserUpdate, urls: AttachmentURLPolicy) async throws -> Int {
         try UserPermissions.requireManageUsers(principal)
         let unique = Array(Set(ids))
         if unique.count > 1 && (update.profile.username != nil || update.profile.email != nil) {
@@ -96,7 +98,7 @@ public struct AdminService: Sendable {
         if update.isActive == false, unique.contains(principal.userId) {
             throw DomainError.validation("You cannot deactivate your own account")
         }
-        for id in unique { _ = try await users.update(principal: principal, id: id, update: update) }
+        for id in unique { _ = try await users.update(principal: principal, id: id, update: update, urls: urls) }
         await activity.record(principal, "user.bulk_update", on: "user", details: "\(unique.count) users", administrative: true)
         return unique.count
     }

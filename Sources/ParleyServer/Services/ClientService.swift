@@ -19,8 +19,8 @@ public struct ClientService: Sendable {
     }
 
     /// Profile fields only: roles, status, groups and passwords cannot be set here.
-    func updateProfile(principal: Principal, profile: ProfileChanges) async throws -> User {
-        try await users.update(principal: principal, id: principal.userId, update: UserUpdate(profile: profile))
+    func updateProfile(principal: Principal, profile: ProfileChanges, urls: AttachmentURLPolicy) async throws -> User {
+        try await users.update(principal: principal, id: principal.userId, update: UserUpdate(profile: profile), urls: urls)
     }
 
     func groups(principal: Principal) async throws -> [Group] {

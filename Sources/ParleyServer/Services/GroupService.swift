@@ -29,9 +29,11 @@ public struct GroupService: Sendable {
         return group
     }
 
-    func create(principal: Principal, draft: GroupDraft) async throws -> Group {
+    /// `urls` decides which avatar URLs are this server's uploads.
+    func create(principal: Principal, draft: GroupDraft, urls: AttachmentURLPolicy) async throws -> Group {
         guard GroupPermissions.canCreateGroup(principal) else { throw UserPermissions.insufficient }
         try draft.validate()
+        try urls.check(draft.avatar, field: "avatar")
         let now = Date()
         let group = Group(
             name: draft.name, description: draft.description ?? "", category: draft.category ?? "general",
@@ -52,9 +54,11 @@ public struct GroupService: Sendable {
         return try await store.groups.find(id: group.id) ?? group
     }
 
-    func update(principal: Principal, id: ObjectId, changes: GroupChanges) async throws -> Group {
+    /// A new avatar must be one of this server's uploads; the stored one may come back unchanged.
+    func update(principal: Principal, id: ObjectId, changes: GroupChanges, urls: AttachmentURLPolicy) async throws -> Group {
         let group = try await administered(id, principal: principal)
         try GroupDraft.validate(changes)
+        if case .some(.some(let avatar)) = changes.avatar, avatar != group.avatar { try urls.check(avatar, field: "avatar") }
         let updated: Group?
         do {
             updated = try await store.groups.update(id: group.id, changes, at: Date())

@@ -16,9 +16,11 @@ public struct MessageService: Sendable {
     static let maximumPage = 100
 
     /// Stores a message in a channel the caller may read (a group id stands for its general
-    /// channel), then publishes it. Mentioned members are notified.
-    func post(principal: Principal, channelId: ObjectId, draft: MessageDraft) async throws -> Message {
+    /// channel), then publishes it. Mentioned members are notified. Attachment URLs must be
+    /// this server's uploads (`urls`).
+    func post(principal: Principal, channelId: ObjectId, draft: MessageDraft, urls: AttachmentURLPolicy) async throws -> Message {
         let draft = try draft.validated()
+        try urls.check(draft)
         let candidates = try await mentionCandidates(in: draft.text, author: principal.userId)
         let (channel, group) = try await channels.readableForMessages(
             principal: principal, id: channelId, checkingMembershipOf: candidates.map(\.id))

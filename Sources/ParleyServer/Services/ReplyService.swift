@@ -9,14 +9,16 @@ public struct ReplyService: Sendable {
 
     /// Posts a reply in the original message's channel. A `channelId` that names another
     /// channel is refused (the old server let replies land anywhere).
-    func reply(principal: Principal, to parentId: ObjectId, channelId: ObjectId?, draft: MessageDraft) async throws -> (reply: Message, parent: Message) {
+    func reply(
+        principal: Principal, to parentId: ObjectId, channelId: ObjectId?, draft: MessageDraft, urls: AttachmentURLPolicy
+    ) async throws -> (reply: Message, parent: Message) {
         let parent = try await messages.get(principal: principal, id: parentId)
         if let channelId, channelId != parent.channelId, channelId != parent.groupId {
             throw DomainError.validation("A reply must be posted in the channel of the original message")
         }
         var draft = draft
         draft.replyTo = parent.id
-        let reply = try await messages.post(principal: principal, channelId: parent.channelId, draft: draft)
+        let reply = try await messages.post(principal: principal, channelId: parent.channelId, draft: draft, urls: urls)
         return (reply, try await store.messages.find(id: parent.id) ?? parent)
     }
 

@@ -24,11 +24,13 @@ public struct UserService: Sendable {
         return (user, visibility)
     }
 
-    func create(principal: Principal, account: NewAccount) async throws -> User {
+    /// `urls` decides which avatar URLs are this server's uploads.
+    func create(principal: Principal, account: NewAccount, urls: AttachmentURLPolicy) async throws -> User {
         try UserPermissions.requireManageUsers(principal)
         try AccountRules.validate(username: account.username, email: account.email, password: account.password)
         try AccountRules.validate(roles: account.roles)
         try AccountRules.validate(profile: account.profile)
+        try urls.check(change: account.profile.avatar, field: "avatar")
         let user = User(
             username: account.username, email: UserValidation.normalizeEmail(account.email),
             passwordHash: try await hasher.hash(account.password), roles: account.roles, isActive: account.isActive,
@@ -43,7 +45,8 @@ public struct UserService: Sendable {
     }
 
     /// Self-service edits touch profile fields only; roles and isActive need a super_admin.
-    func update(principal: Principal, id: ObjectId, update: UserUpdate) async throws -> User {
+    /// An avatar must be one of this server's uploads (`urls`).
+    func update(principal: Principal, id: ObjectId, update: UserUpdate, urls: AttachmentURLPolicy) async throws -> User {
         guard UserPermissions.canEditProfile(of: id, principal: principal) else {
             throw DomainError.forbidden("You can only update your own profile")
         }
@@ -51,6 +54,7 @@ public struct UserService: Sendable {
             throw DomainError.forbidden("Only a super admin can change roles or account status")
         }
         try AccountRules.validate(profile: update.profile)
+        try await checkAvatar(update.profile.avatar, of: id, urls: urls)
         if let roles = update.roles { try AccountRules.validate(roles: roles) }
         if principal.userId == id, update.isActive == false {
             throw DomainError.validation("You cannot deactivate your own account")
@@ -89,23 +93,39 @@ public struct UserService: Sendable {
         events.publish(.accountChanged(userId: id))
     }
 
-    /// The groups a user belongs to: for the user themself and administrators only.
+    /// The groups a user belongs to. The user themself and a super_admin see all of them;
+    /// anyone else only those they may see anyway (public ones and their own), and a group's
+    /// member list only where they are in it, so a private group never shows through.
     func groups(principal: Principal, id: ObjectId) async throws -> [Group] {
-        guard principal.userId == id || principal.isAnyAdmin else { throw UserPermissions.insufficient }
         guard let user = try await store.users.find(id: id) else { throw Self.notFound }
-        return try await store.groups.find(ids: user.groups).filter { !$0.isArchived }
+        let groups = try await store.groups.find(ids: user.groups).filter { !$0.isArchived }
+        guard principal.userId != id, !principal.isSuperAdmin else { return groups }
+        return groups.compactMap { group in
+            if group.isMember(principal.userId) { return group }
+            guard !group.isPrivate else { return nil }
+            var outline = group
+            outline.members = []
+            return outline
+        }
     }
 
-    /// Active accounts whose username or email contains `text` (literally, ignoring case).
+    /// Active accounts whose username (or, for a super_admin, email) contains `text`
+    /// (literally, ignoring case).
     func search(principal: Principal, text: String, limit: Int) async throws -> [User] {
         guard text.count <= 100 else { throw DomainError.validation("Search query must be at most 100 characters") }
-        return try await store.users.list(UserQuery(search: text, isActive: true, page: PageRequest(limit: limit))).items
+        let query = UserQuery(search: text, searchesEmail: principal.isSuperAdmin, isActive: true, page: PageRequest(limit: limit))
+        return try await store.users.list(query).items
     }
 
+    /// Account figures: over everyone for a super_admin, over the members of the groups a
+    /// group_admin administers for them.
     func counts(principal: Principal) async throws -> UserCounts {
         guard principal.isAnyAdmin else { throw UserPermissions.insufficient }
         let weekAgo = Date().addingTimeInterval(-7 * 24 * 3600)
-        return try await store.users.counts(activeSince: weekAgo, createdSince: weekAgo)
+        guard let scope = try await AdminScope.of(principal, in: store) else {
+            return try await store.users.counts(activeSince: weekAgo, createdSince: weekAgo)
+        }
+        return try await scope.userCounts(in: store, activeSince: weekAgo, createdSince: weekAgo)
     }
 
     /// Accounts by id, for member lists (the caller has already been allowed to see the list).
@@ -134,6 +154,14 @@ public struct UserService: Sendable {
             throw AccountRules.conflict(from: error)
         }
         return user
+    }
+
+    /// A new avatar must be one of this server's uploads; the one the account already has may be
+    /// sent back unchanged (seeded and older accounts may hold another site's URL).
+    private func checkAvatar(_ change: String??, of id: ObjectId, urls: AttachmentURLPolicy) async throws {
+        guard case .some(.some(let avatar)) = change, !avatar.isEmpty, !urls.isOwnUpload(avatar) else { return }
+        guard try await store.users.find(id: id)?.avatar != avatar else { return }
+        try urls.check(avatar, field: "avatar")
     }
 
     private func requireAnotherActiveSuperAdmin(than id: ObjectId) async throws {

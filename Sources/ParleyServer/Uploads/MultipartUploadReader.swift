@@ -20,7 +20,8 @@ struct MultipartUploadReader: Sendable {
         var receiver = MultipartPartReceiver(folder: folder, form: form)
         do {
             var total = 0
-            for try await chunk in request.body {
+            var body = request.body.makeAsyncIterator()
+            while let chunk = try await Self.next(of: &body) {
                 total += chunk.readableBytes
                 guard total <= limits.requestBytes else { throw UploadLimits.requestTooLarge(limits.requestBytes) }
                 let parsed: [MultipartEvents.Event]
@@ -35,6 +36,18 @@ struct MultipartUploadReader: Sendable {
         } catch {
             await receiver.discard()
             throw error
+        }
+    }
+
+    /// The next chunk of the body. A failure to read it (a reset or a close mid-body) means
+    /// the client went away: that is not a fault of the server, and is reported as such.
+    private static func next(of body: inout RequestBody.AsyncIterator) async throws -> ByteBuffer? {
+        do {
+            return try await body.next()
+        } catch let error as HTTPError {
+            throw error
+        } catch {
+            throw RequestAborted(what: "upload", reason: String(describing: error))
         }
     }
 

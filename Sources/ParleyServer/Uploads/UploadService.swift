@@ -68,9 +68,11 @@ public struct UploadService: Sendable {
 
     /// Deletes the file, its thumbnail and its record. Deleting the avatar a user shows also
     /// clears their `avatar`, so clients do not request a file that is gone.
+    /// Two deletes of one file may race: only the call whose conditional delete removed the
+    /// record goes on (and answers 200); the other answers 404, as if it had come second.
     func delete(_ name: String, principal: Principal) async throws {
         let upload = try await find(name, principal: principal)
-        try await remove(upload)
+        guard try await remove(upload) else { throw UploadName.notFound }
         guard upload.kind == .avatar, let owner = try await store.users.find(id: upload.ownerId),
             owner.avatar?.hasSuffix("/uploads/avatars/\(upload.storedName)") == true
         else { return }
@@ -134,8 +136,12 @@ public struct UploadService: Sendable {
             mimeType: type.mimeType, size: digest.size, sha256: digest.sha256)
     }
 
-    private func remove(_ upload: Upload) async throws {
-        _ = try await store.uploads.delete(id: upload.id)
+    /// Removes the record, then the files; false (and nothing touched on disk) when another
+    /// call removed the record first.
+    @discardableResult
+    private func remove(_ upload: Upload) async throws -> Bool {
+        guard try await store.uploads.delete(id: upload.id) else { return false }
         await folder.remove([upload.storedName, upload.thumbnailName].compactMap { $0 }.map { folder.path(upload.kind, $0) })
+        return true
     }
 }

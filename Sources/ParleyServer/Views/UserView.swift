@@ -2,7 +2,7 @@ import ParleyCore
 
 /// A user on the wire (the old `UserModel.toResponse`). The hash is never among the fields.
 /// The public view leaves out email, phone, address and last login: those are for the user
-/// themself and administrators.
+/// themself and a super_admin.
 struct UserView: Encodable, Sendable {
     enum Visibility: Sendable { case `public`, `private` }
 
@@ -12,6 +12,11 @@ struct UserView: Encodable, Sendable {
     init(_ user: User, visibility: Visibility = .private) {
         self.user = user
         self.visibility = visibility
+    }
+
+    /// The user as `principal` may see them (the rule of `UserPermissions`).
+    init(_ user: User, for principal: Principal) {
+        self.init(user, visibility: UserPermissions.canSeePrivateFields(of: user.id, principal: principal) ? .private : .public)
     }
 
     enum CodingKeys: String, CodingKey {

@@ -90,9 +90,18 @@ final class HTTPRequestGuard: ChannelDuplexHandler, RemovableChannelHandler {
     }
 
     func write(context: ChannelHandlerContext, data: NIOAny, promise: EventLoopPromise<Void>?) {
-        if case .end = unwrapOutboundIn(data), unanswered > 0 {
+        switch unwrapOutboundIn(data) {
+        case .head(var head) where head.status.code >= 200 && head.isKeepAlive:
+            // Tells client pools (Node's, browsers') when an idle connection will be closed, so
+            // they stop reusing it before then rather than race the close (as Node's server does).
+            head.headers.replaceOrAdd(name: "Keep-Alive", value: "timeout=\(limits.idleTimeout.components.seconds)")
+            context.write(wrapOutboundOut(.head(head)), promise: promise)
+            return
+        case .end where unanswered > 0:
             unanswered -= 1
             if betweenRequests, !closing { arm(limits.idleTimeout, context) }
+        default:
+            break
         }
         context.write(data, promise: promise)
     }

@@ -68,6 +68,7 @@ struct HTTPConnectionLimitTests {
                 let response = try await connection.readResponse()
                 #expect(response.status == 200)
                 #expect(response.json["status"] as? String == "OK")
+                #expect(response.headers["keep-alive"] == "timeout=1", "announces when it will close an idle connection")
             }
             #expect(!connection.closed, "kept alive between requests")
             // Idle after its last response: closed, and nothing more is sent.

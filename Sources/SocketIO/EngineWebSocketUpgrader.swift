@@ -22,7 +22,10 @@ extension EngineWebSocketUpgrader {
     /// An HTTP/1 server builder that upgrades WebSocket requests for these endpoints.
     /// `maxFrameSize` should be at least the endpoints' `maxPayload`. There is no
     /// WebSocket-level ping: Engine.IO runs its own heartbeat.
-    public func serverBuilder(maxFrameSize: Int = 1_000_000) -> HTTPServerBuilder {
-        WebSocketUpgradingHTTP1Channel.serverBuilder(maxFrameSize: maxFrameSize, shouldUpgrade: upgradeDecision(for:))
+    public func serverBuilder(
+        maxFrameSize: Int = 1_000_000, protection: HTTPServerProtection = HTTPServerProtection()
+    ) -> HTTPServerBuilder {
+        WebSocketUpgradingHTTP1Channel.serverBuilder(
+            maxFrameSize: maxFrameSize, protection: protection, shouldUpgrade: upgradeDecision(for:))
     }
 }

@@ -19,6 +19,8 @@ public struct WebSocketUpgradingHTTP1Channel: ServerChildChannel, HTTPChannelHan
         case websocket
         case notUpgraded(NIOAsyncChannel<HTTPRequestPart, HTTPResponsePart>)
         case failedUpgrade(NIOAsyncChannel<HTTPRequestPart, HTTPResponsePart>)
+        /// Over the connection limit: answered 503 and closed by `ConnectionRefusalHandler`.
+        case refused
     }
 
     public struct Value: ServerChildChannelValue {
@@ -29,24 +31,37 @@ public struct WebSocketUpgradingHTTP1Channel: ServerChildChannel, HTTPChannelHan
     public let responder: HTTPChannelHandler.Responder
     private let http1: HTTP1Channel.Configuration
     private let maxFrameSize: Int
+    private let protection: HTTPServerProtection
     private let shouldUpgrade: @Sendable (HTTPRequest) -> WebSocketUpgradeDecision
 
     /// - Parameters:
     ///   - maxFrameSize: the largest message accepted, fragments joined; larger ones close the
     ///     connection with 1009.
+    ///   - protection: timeouts, request limits and the connection count, shared by every
+    ///     listener of the process.
     ///   - shouldUpgrade: decides each upgrade request, on the event loop; must not block.
     public init(
         responder: @escaping HTTPChannelHandler.Responder, http1: HTTP1Channel.Configuration = .init(),
-        maxFrameSize: Int, shouldUpgrade: @escaping @Sendable (HTTPRequest) -> WebSocketUpgradeDecision
+        maxFrameSize: Int, protection: HTTPServerProtection,
+        shouldUpgrade: @escaping @Sendable (HTTPRequest) -> WebSocketUpgradeDecision
     ) {
         self.responder = Self.redirectingLateUpgrades(responder)
         self.http1 = http1
         self.maxFrameSize = maxFrameSize
+        self.protection = protection
         self.shouldUpgrade = shouldUpgrade
     }
 
     public func setup(channel: any Channel, logger: Logger) -> EventLoopFuture<Value> {
-        channel.eventLoop.makeCompletedFuture {
+        let protection = self.protection
+        guard protection.admit() else {
+            return channel.eventLoop.makeCompletedFuture {
+                try channel.pipeline.syncOperations.addHandlers(HTTPResponseEncoder(), ConnectionRefusalHandler())
+                return Value(upgradeResult: channel.eventLoop.makeSucceededFuture(.refused), channel: channel)
+            }
+        }
+        channel.closeFuture.whenComplete { _ in protection.release() }
+        return channel.eventLoop.makeCompletedFuture {
             // Each channel keeps its receive buffer between reads. NIO starts it at 2 KB; chat
             // sockets mostly carry messages of a few hundred bytes and tens of thousands of them
             // sit idle, so start small and let NIO grow it for connections that read more.
@@ -70,6 +85,10 @@ public struct WebSocketUpgradingHTTP1Channel: ServerChildChannel, HTTPChannelHan
                     case .dontUpgrade:
                         return channel.eventLoop.makeSucceededFuture(nil)
                     case .upgrade(let fields, let accept):
+                        // The guard reads HTTP parts only and its timeouts are for HTTP: it
+                        // leaves before NIO removes the decoder, which hands on unread bytes.
+                        let guardContext = try? channel.pipeline.syncOperations.context(handlerType: HTTPRequestGuard.self)
+                        if let guardContext { channel.pipeline.syncOperations.removeHandler(context: guardContext, promise: nil) }
                         accepted.value = accept
                         return channel.eventLoop.makeSucceededFuture(HTTPHeaders(fields))
                     }
@@ -114,14 +133,18 @@ public struct WebSocketUpgradingHTTP1Channel: ServerChildChannel, HTTPChannelHan
                 upgradeConfiguration: upgradeConfiguration
             )
             configuration.enablePipelining = false  // NIOAsyncChannel serves one request at a time
-            configuration.enableErrorHandling = false  // Hummingbird answers parse errors
+            configuration.enableErrorHandling = false  // HTTPRequestGuard answers parse errors
             configuration.enableResponseHeaderValidation = false  // HTTPTypes validates already
-            configuration.decoderConfiguration.maxHeaderFieldSize = http1.httpDecoder.maxHeaderFieldSize
-            configuration.decoderConfiguration.maxHeaderListSize = http1.httpDecoder.maxHeaderListSize
+            // The request line counts as a field too: a URL over this limit is a 431.
+            configuration.decoderConfiguration.maxHeaderFieldSize = protection.limits.maxHeaderBytes
+            configuration.decoderConfiguration.maxHeaderListSize = protection.limits.maxHeaderBytes
             configuration.decoderConfiguration.maxHeaderFieldCount = http1.httpDecoder.maxHeaderFieldCount
             let result = try channel.pipeline.syncOperations.configureUpgradableHTTPServerPipeline(
                 configuration: configuration
             )
+            let decoder = try channel.pipeline.syncOperations.handler(type: ByteToMessageHandler<HTTPRequestDecoder>.self)
+            try channel.pipeline.syncOperations.addHandler(
+                HTTPRequestGuard(limits: protection.limits), position: .after(decoder))
             return Value(upgradeResult: result, channel: channel)
         }
     }
@@ -131,10 +154,12 @@ public struct WebSocketUpgradingHTTP1Channel: ServerChildChannel, HTTPChannelHan
     /// An application server builder with this channel: HTTP/1 for the router, WebSocket
     /// upgrades as `shouldUpgrade` decides.
     public static func serverBuilder(
-        maxFrameSize: Int, shouldUpgrade: @escaping @Sendable (HTTPRequest) -> WebSocketUpgradeDecision
+        maxFrameSize: Int, protection: HTTPServerProtection = HTTPServerProtection(),
+        shouldUpgrade: @escaping @Sendable (HTTPRequest) -> WebSocketUpgradeDecision
     ) -> HTTPServerBuilder {
         HTTPServerBuilder { responder in
-            WebSocketUpgradingHTTP1Channel(responder: responder, maxFrameSize: maxFrameSize, shouldUpgrade: shouldUpgrade)
+            WebSocketUpgradingHTTP1Channel(
+                responder: responder, maxFrameSize: maxFrameSize, protection: protection, shouldUpgrade: shouldUpgrade)
         }
     }
 
@@ -145,8 +170,8 @@ public struct WebSocketUpgradingHTTP1Channel: ServerChildChannel, HTTPChannelHan
                 await handleHTTP(asyncChannel: http1, logger: logger)
             case .failedUpgrade(let http1):
                 await Self.refuseUpgrade(on: http1, logger: logger)
-            case .websocket:
-                // The connection lives on in its pipeline; no task needs to wait for it.
+            case .websocket, .refused:
+                // The connection lives on in its pipeline (or is closing); no task needs to wait for it.
                 return
             }
         } catch let error as ChannelError where error == .inputClosed {

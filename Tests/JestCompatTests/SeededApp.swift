@@ -2,6 +2,7 @@ import Foundation
 import Hummingbird
 import HummingbirdTesting
 import Logging
+import SocketIO
 @testable import ParleyServer
 
 /// The real application on a temporary SQLite file, seeded with a fixture world by the same
@@ -16,7 +17,9 @@ enum SeededApp {
             // The lowest cost bcrypt allows: still bcrypt, but fast to seed and sign in.
             bcryptCost: 4,
             // Suites run side by side: the PeerJS server is reached on the main port only.
-            realtime: RealtimeSettings(peerServerPort: nil))
+            realtime: RealtimeSettings(peerServerPort: nil),
+            // The test HTTP client keeps one connection for the whole run and never reconnects.
+            httpLimits: HTTPConnectionLimits(requestHeadTimeout: .seconds(300), idleTimeout: .seconds(300)))
     }
 
     static func worldFolder(_ world: String) -> URL {

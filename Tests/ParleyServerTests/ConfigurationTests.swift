@@ -1,4 +1,5 @@
 import Foundation
+import SocketIO
 import Testing
 @testable import ParleyServer
 
@@ -47,6 +48,41 @@ struct ConfigurationTests {
         #expect(throws: ConfigurationError.self) { _ = try AppConfiguration.load(from: ["DATABASE_URL": "postgres://x"]) }
         #expect(throws: ConfigurationError(variable: "PARLEY_ADMIN_PASSWORD", problem: "is required when any PARLEY_ADMIN_* variable is set")) {
             _ = try AppConfiguration.load(from: base.merging(["PARLEY_ADMIN_USERNAME": "root", "PARLEY_ADMIN_EMAIL": "r@x.io"]) { $1 })
+        }
+    }
+
+    @Test func httpLimitsDefaultFromTheDescriptorLimitAndCanBeSet() throws {
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let base = ["DATABASE_URL": "sqlite:\(folder.path)/p.sqlite"]
+        let defaults = try AppConfiguration.load(from: base).httpLimits
+        #expect(defaults.requestHeadTimeout == .seconds(5))
+        #expect(defaults.idleTimeout == .seconds(5))
+        #expect(defaults.maxURLBytes == 8192)
+        #expect(defaults.maxHeaderBytes == 16384)
+        #expect(defaults.maxConnections == DescriptorBudget.connectionLimit(softLimit: DescriptorBudget.softLimit()))
+        // An eighth of the descriptors (at least 64) stays for files, the store and uploads.
+        #expect(DescriptorBudget.connectionLimit(softLimit: 1024) == 896)
+        #expect(DescriptorBudget.connectionLimit(softLimit: 256) == 192)
+        #expect(DescriptorBudget.connectionLimit(softLimit: 65536) == 57344)
+
+        let set = try AppConfiguration.load(from: base.merging([
+            "HTTP_HEAD_TIMEOUT_SECONDS": "2", "HTTP_IDLE_TIMEOUT_SECONDS": "30", "HTTP_MAX_CONNECTIONS": "100",
+            "HTTP_MAX_URL_BYTES": "2048", "HTTP_MAX_HEADER_BYTES": "4096",
+        ]) { $1 }).httpLimits
+        #expect(set == HTTPConnectionLimits(
+            requestHeadTimeout: .seconds(2), idleTimeout: .seconds(30), maxConnections: 100, maxURLBytes: 2048, maxHeaderBytes: 4096))
+
+        for (name, bad) in [
+            ("HTTP_HEAD_TIMEOUT_SECONDS", "0"), ("HTTP_IDLE_TIMEOUT_SECONDS", "soon"), ("HTTP_MAX_CONNECTIONS", "0"),
+            ("HTTP_MAX_HEADER_BYTES", "100"),
+        ] {
+            #expect(throws: ConfigurationError.self, "\(name)=\(bad)") {
+                _ = try AppConfiguration.load(from: base.merging([name: bad]) { $1 })
+            }
+        }
+        // A URL limit over the header limit could never apply: NIO's decoder stops first.
+        #expect(throws: ConfigurationError.self) {
+            _ = try AppConfiguration.load(from: base.merging(["HTTP_MAX_HEADER_BYTES": "4096", "HTTP_MAX_URL_BYTES": "8192"]) { $1 })
         }
     }
 }

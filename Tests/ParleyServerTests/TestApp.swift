@@ -5,6 +5,7 @@ import HummingbirdTesting
 import Logging
 import NIOCore
 import ParleyCore
+import SocketIO
 @testable import ParleyServer
 
 /// Builds a real Parley application on a fresh SQLite file in a temporary folder and talks to
@@ -21,7 +22,10 @@ enum TestApp {
             bcryptCost: 4,
             admin: AdminAccount(username: "root", email: "root@example.com", password: "root-password"),
             // Tests run side by side: the PeerJS server is reached on the main port only.
-            realtime: RealtimeSettings(peerServerPort: nil))
+            realtime: RealtimeSettings(peerServerPort: nil),
+            // The test HTTP client keeps one connection for the whole test and never reconnects:
+            // a busy machine must not see it closed between two requests.
+            httpLimits: HTTPConnectionLimits(requestHeadTimeout: .seconds(300), idleTimeout: .seconds(300)))
     }
 
     /// `logs`, when given, receives everything the app logs at the configured level.

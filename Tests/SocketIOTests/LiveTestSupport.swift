@@ -28,7 +28,9 @@ func withLiveServer(
     io.mount(on: router)
     let app = Application(
         router: router,
-        server: EngineWebSocketUpgrader([io.engine]).serverBuilder(),
+        // The test HTTP client keeps one connection for the whole test and never reconnects.
+        server: EngineWebSocketUpgrader([io.engine]).serverBuilder(
+            protection: HTTPServerProtection(limits: HTTPConnectionLimits(requestHeadTimeout: .seconds(300), idleTimeout: .seconds(300)))),
         configuration: ApplicationConfiguration(address: .hostname("127.0.0.1", port: 0))
     )
     try await app.test(.live) { client in

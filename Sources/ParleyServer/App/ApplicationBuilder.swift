@@ -36,9 +36,12 @@ public enum ApplicationBuilder {
             io: io, services: services, videoRooms: videoRooms, settings: realtime, publicURL: configuration.publicURL, logger: logger)
         let uploads = try uploadService(configuration: configuration, store: store, threadPool: threadPool, logger: logger)
         let router = RouterBuilder.build(configuration: configuration, services: services, realtime: io, uploads: uploads)
+        // One count of open connections for both listeners: they share the descriptor limit.
+        let protection = HTTPServerProtection(limits: configuration.httpLimits)
         var app = Application(
             router: router,
-            server: RealtimeUpgrader(engine: EngineWebSocketUpgrader([io.engine]), peers: peers).serverBuilder(maxFrameSize: realtime.maxPayload),
+            server: RealtimeUpgrader(engine: EngineWebSocketUpgrader([io.engine]), peers: peers)
+                .serverBuilder(maxFrameSize: realtime.maxPayload, protection: protection),
             configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "Parley"),
             onServerRunning: { channel in await onServerRunning?(channel.localAddress?.port ?? configuration.port) },
             logger: logger)
@@ -46,7 +49,9 @@ public enum ApplicationBuilder {
             ShutdownService(store: store, threadPool: threadPool),
             GatewayService(gateway: gateway, peers: peers, bus: events))
         if let peerPort = realtime.peerServerPort {
-            app.addServices(PeerServerListener.application(peers: peers, host: configuration.host, port: peerPort, logger: logger))
+            app.addServices(
+                PeerServerListener.application(
+                    peers: peers, host: configuration.host, port: peerPort, protection: protection, logger: logger))
         }
         return app
     }

@@ -10,8 +10,9 @@ struct RealtimeUpgrader: Sendable {
 
     /// There is no WebSocket-level ping: Engine.IO runs its own heartbeat and PeerJS clients
     /// send HEARTBEAT messages.
-    func serverBuilder(maxFrameSize: Int) -> HTTPServerBuilder {
-        WebSocketUpgradingHTTP1Channel.serverBuilder(maxFrameSize: maxFrameSize, shouldUpgrade: upgradeDecision(for:))
+    func serverBuilder(maxFrameSize: Int, protection: HTTPServerProtection) -> HTTPServerBuilder {
+        WebSocketUpgradingHTTP1Channel.serverBuilder(
+            maxFrameSize: maxFrameSize, protection: protection, shouldUpgrade: upgradeDecision(for:))
     }
 
     func upgradeDecision(for request: HTTPRequest) -> WebSocketUpgradeDecision {

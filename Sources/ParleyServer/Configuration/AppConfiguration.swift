@@ -1,5 +1,6 @@
 import Foundation
 import Logging
+import SocketIO
 
 /// Every setting, read from the environment once at start-up. A bad value throws a
 /// `ConfigurationError` naming the variable; nothing falls back to a built-in secret.
@@ -25,6 +26,8 @@ public struct AppConfiguration: Sendable {
     public var uploadLimits: UploadLimits
     /// `<scheme>://<host>` for upload URLs; nil takes them from each request's Host header.
     public var publicURL: String?
+    /// Timeouts, request-head limits and the connection limit of both HTTP listeners.
+    public var httpLimits: HTTPConnectionLimits
 
     public init(
         host: String = "0.0.0.0", port: Int = 3000, store: StoreLocation, environment: RuntimeEnvironment,
@@ -32,7 +35,8 @@ public struct AppConfiguration: Sendable {
         refreshTokenLifetime: Duration = .seconds(7 * 24 * 3600), corsOrigin: String = "http://localhost:4200",
         uploadDirectory: String = "./uploads", logLevel: Logger.Level = .info, jsonBodyLimit: Int = 1 << 20,
         bcryptCost: Int = 10, admin: AdminAccount? = nil, loginThrottle: LoginThrottle.Limits = .init(),
-        realtime: RealtimeSettings = .init(), uploadLimits: UploadLimits = UploadLimits(), publicURL: String? = nil
+        realtime: RealtimeSettings = .init(), uploadLimits: UploadLimits = UploadLimits(), publicURL: String? = nil,
+        httpLimits: HTTPConnectionLimits = HTTPConnectionLimits()
     ) {
         self.host = host
         self.port = port
@@ -52,6 +56,7 @@ public struct AppConfiguration: Sendable {
         self.realtime = realtime
         self.uploadLimits = uploadLimits
         self.publicURL = publicURL
+        self.httpLimits = httpLimits
     }
 
     /// Reads the documented variables (see README) from `environment`.
@@ -123,7 +128,21 @@ public struct AppConfiguration: Sendable {
                 // 0 turns the second listener off (PeerJS is still served on PORT).
                 peerServerPort: try integer("PEERJS_PORT", default: 9000, range: 0...65535).nonZero),
             uploadLimits: try uploadLimits(integer),
-            publicURL: try publicURL(value("PUBLIC_URL")))
+            publicURL: try publicURL(value("PUBLIC_URL")),
+            httpLimits: try httpLimits(integer))
+    }
+
+    private static func httpLimits(_ integer: (String, Int, ClosedRange<Int>) throws -> Int) throws -> HTTPConnectionLimits {
+        let defaults = HTTPConnectionLimits()
+        let headerBytes = try integer("HTTP_MAX_HEADER_BYTES", defaults.maxHeaderBytes, 1024...(1 << 20))
+        return HTTPConnectionLimits(
+            requestHeadTimeout: .seconds(
+                try integer("HTTP_HEAD_TIMEOUT_SECONDS", Int(defaults.requestHeadTimeout.components.seconds), 1...600)),
+            idleTimeout: .seconds(try integer("HTTP_IDLE_TIMEOUT_SECONDS", Int(defaults.idleTimeout.components.seconds), 1...3600)),
+            maxConnections: try integer("HTTP_MAX_CONNECTIONS", defaults.maxConnections, 1...(1 << 24)),
+            // Past the header limit NIO's decoder stops first (431), so a longer URL limit would never apply.
+            maxURLBytes: try integer("HTTP_MAX_URL_BYTES", min(defaults.maxURLBytes, headerBytes), 256...headerBytes),
+            maxHeaderBytes: headerBytes)
     }
 
     private static func uploadLimits(_ integer: (String, Int, ClosedRange<Int>) throws -> Int) throws -> UploadLimits {

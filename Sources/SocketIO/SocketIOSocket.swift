@@ -76,6 +76,9 @@ public final class SocketIOSocket: Sendable {
 
     // MARK: emitting
 
+    /// Emits to this socket alone. Unlike the reference, such an emit is not numbered for
+    /// connection state recovery (that would make every emit wait for the adapter); to make
+    /// one recoverable, broadcast it to the socket's own room: `namespace.to(socket.id)`.
     public func emit(_ event: String, _ args: SocketIOValue...) {
         emit(event, arguments: args)
     }

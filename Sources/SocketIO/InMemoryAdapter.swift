@@ -1,26 +1,28 @@
-/// Rooms kept in this process.
+/// Rooms kept in this process (and, with recovery on, the log and the disconnected sessions:
+/// `InMemoryAdapter+Recovery.swift`).
 public final class InMemoryAdapter: SocketIOAdapter {
-    private struct Tables {
+    struct Tables {
         var rooms: [String: Set<String>] = [:]
         var socketRooms: [String: Set<String>] = [:]
         var deliver: (@Sendable (String, [EngineFrame]) -> Void)?
+        var recovery: SocketIORecoveryLog?
     }
 
-    private let tables = Locked(Tables())
+    let tables = Locked(Tables())
 
     public init() {}
 
-    public func start(deliver: @escaping @Sendable (String, [EngineFrame]) -> Void) {
-        tables.withLock { $0.deliver = deliver }
+    public func start(
+        recovery: SocketIORecoveryConfiguration?, deliver: @escaping @Sendable (String, [EngineFrame]) -> Void
+    ) {
+        tables.withLock { tables in
+            tables.deliver = deliver
+            tables.recovery = recovery.map(SocketIORecoveryLog.init(limits:))
+        }
     }
 
     public func join(socketID: String, rooms: Set<String>) async {
-        tables.withLock { tables in
-            for room in rooms {
-                tables.rooms[room, default: []].insert(socketID)
-            }
-            tables.socketRooms[socketID, default: []].formUnion(rooms)
-        }
+        tables.withLock { Self.join(socketID, rooms, in: &$0) }
     }
 
     public func leave(socketID: String, room: String) async {
@@ -49,7 +51,12 @@ public final class InMemoryAdapter: SocketIOAdapter {
         tables.withLock { Self.select(options, in: $0) }
     }
 
-    public func broadcast(_ frames: [EngineFrame], options: SocketIOBroadcastOptions) async {
+    public func broadcast(_ packet: SocketIOPacket, options: SocketIOBroadcastOptions) async {
+        let frames = SocketIOPacketEncoder.encode(packet)
+        if SocketIOLoggedPacket.isRecoverable(packet), tables.withLock({ $0.recovery != nil }) {
+            broadcastNumbered(frames, options: options)
+            return
+        }
         let (targets, deliver) = tables.withLock { (Self.select(options, in: $0), $0.deliver) }
         guard let deliver else { return }
         for socketID in targets {
@@ -57,7 +64,14 @@ public final class InMemoryAdapter: SocketIOAdapter {
         }
     }
 
-    private static func select(_ options: SocketIOBroadcastOptions, in tables: Tables) -> Set<String> {
+    static func join(_ socketID: String, _ rooms: Set<String>, in tables: inout Tables) {
+        for room in rooms {
+            tables.rooms[room, default: []].insert(socketID)
+        }
+        tables.socketRooms[socketID, default: []].formUnion(rooms)
+    }
+
+    static func select(_ options: SocketIOBroadcastOptions, in tables: Tables) -> Set<String> {
         var targets: Set<String>
         if options.rooms.isEmpty {
             targets = Set(tables.socketRooms.keys)

@@ -10,18 +10,41 @@ public struct SocketIOBroadcastOptions: Sendable, Equatable {
     }
 }
 
-/// Room membership and broadcast delivery of one namespace.
+/// Room membership, broadcast delivery and connection state recovery of one namespace.
 ///
 /// The in-process `InMemoryAdapter` is the default; a shared adapter (Redis, …) can relay
 /// broadcasts between server processes and call `deliver` for its local sockets.
 public protocol SocketIOAdapter: AnyObject, Sendable {
-    /// Called once by the namespace: how to hand encoded frames to a local socket.
-    func start(deliver: @escaping @Sendable (_ socketID: String, _ frames: [EngineFrame]) -> Void)
+    /// Called once by the namespace: the server's recovery settings (nil: off) and how to hand
+    /// encoded frames to a local socket.
+    func start(
+        recovery: SocketIORecoveryConfiguration?, deliver: @escaping @Sendable (_ socketID: String, _ frames: [EngineFrame]) -> Void)
     func join(socketID: String, rooms: Set<String>) async
     func leave(socketID: String, room: String) async
     func leaveAll(socketID: String) async
     func rooms(of socketID: String) async -> Set<String>
     func socketIDs(options: SocketIOBroadcastOptions) async -> Set<String>
-    /// Delivers already-encoded frames (the same bytes for every receiver).
-    func broadcast(_ frames: [EngineFrame], options: SocketIOBroadcastOptions) async
+    /// Encodes the packet once and delivers the same bytes to every receiver. With recovery
+    /// on, an event without acknowledgement first gets its offset as last argument and is
+    /// kept so that a reconnecting socket can be sent what it missed.
+    func broadcast(_ packet: SocketIOPacket, options: SocketIOBroadcastOptions) async
+
+    // Connection state recovery (an adapter without it never recovers a session).
+
+    /// Keeps a socket that lost its transport, with its current rooms; called before
+    /// `leaveAll`.
+    func persistSession(socketID: String, pid: String, data: [String: any Sendable]) async
+    /// The kept session a reconnecting client claims, if it can still be recovered.
+    func recoverableSession(pid: String, offset: String) async -> SocketIOPersistedSession?
+    /// Takes the session out, puts `socketID` (its old id) in `rooms`, and returns in order the
+    /// encoded packets it missed that reach those rooms; nil when it cannot be recovered.
+    func restoreSession(pid: String, offset: String, socketID: String, rooms: Set<String>) async -> [[EngineFrame]]?
+}
+
+extension SocketIOAdapter {
+    public func persistSession(socketID: String, pid: String, data: [String: any Sendable]) async {}
+
+    public func recoverableSession(pid: String, offset: String) async -> SocketIOPersistedSession? { nil }
+
+    public func restoreSession(pid: String, offset: String, socketID: String, rooms: Set<String>) async -> [[EngineFrame]]? { nil }
 }

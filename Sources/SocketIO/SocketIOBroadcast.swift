@@ -20,7 +20,8 @@ public struct SocketIOBroadcast: Sendable {
         return copy
     }
 
-    /// Encodes the event once and hands the same frames to every receiver.
+    /// Encodes the event once and hands the same frames to every receiver (with recovery on,
+    /// numbered by the adapter).
     public func emit(_ event: String, _ args: SocketIOValue...) async {
         await emit(event, arguments: args)
     }
@@ -29,7 +30,7 @@ public struct SocketIOBroadcast: Sendable {
         let packet = SocketIOPacket(
             type: .event, namespace: namespace.name, data: .array([.string(event)] + arguments)
         )
-        await namespace.adapter.broadcast(SocketIOPacketEncoder.encode(packet), options: options)
+        await namespace.adapter.broadcast(packet, options: options)
     }
 
     /// Ids of the sockets this broadcast would reach.

@@ -77,26 +77,60 @@ final class SocketIOConnection: Sendable {
             headers: session.handshake.headers, query: session.handshake.query, authority: session.handshake.authority,
             auth: packet.data ?? .object([:]), namespace: name, engineSessionID: session.id
         )
-        if case .refuse(let message, let data) = await namespace.authorize(handshake) {
+        let claim = namespace.recovery == nil ? nil : SocketIORecoveryClaim(auth: handshake.auth)
+        var kept: SocketIOPersistedSession?
+        if let claim { kept = await namespace.adapter.recoverableSession(pid: claim.pid, offset: claim.offset) }
+        if kept == nil || namespace.recovery?.skipsAuthorization != true,
+            case .refuse(let message, let data) = await namespace.authorize(handshake)
+        {
             var payload: [String: SocketIOValue] = ["message": .string(message)]
             if let data { payload["data"] = data }
             send(SocketIOPacket(type: .connectError, namespace: name, data: .object(payload)))
             return
         }
-        let socket = SocketIOSocket(
-            namespace: namespace, handshake: handshake, session: session,
+        var recovered: (socket: SocketIOSocket, missed: [[EngineFrame]])?
+        if let claim, let kept { recovered = await recover(kept, claim: claim, namespace: namespace, handshake: handshake) }
+        let socket = recovered?.socket ?? makeSocket(id: SessionID.make(), pid: namespace.recovery.map { _ in SessionID.make() }, namespace, handshake)
+        guard state.withLock({ $0.added(socket) }) else {
+            if recovered != nil { await namespace.remove(socket) }
+            return
+        }
+        if recovered == nil { _ = await namespace.add(socket) }
+        for handler in namespace.preparationHandlers() { await handler(socket) }
+        // The CONNECT reply goes out before anything replayed or emitted by the handlers.
+        var reply: [String: SocketIOValue] = ["sid": .string(socket.id)]
+        if let pid = socket.pid { reply["pid"] = .string(pid) }
+        socket.open(reply: SocketIOPacketEncoder.encode(SocketIOPacket(type: .connect, namespace: name, data: .object(reply))), missed: recovered?.missed ?? [])
+        let handlers = namespace.connectionHandlers()
+        for handler in handlers { await handler(socket) }
+    }
+
+    /// Takes over a kept session: the socket gets its old id, pid and data, is registered
+    /// (holding what is delivered to it) and joins the rooms the namespace lets it keep, in
+    /// the step that computes what it missed. Nil (a new session) when the namespace refuses,
+    /// another client claimed the session first, or it can no longer be recovered.
+    private func recover(
+        _ kept: SocketIOPersistedSession, claim: SocketIORecoveryClaim, namespace: SocketIONamespace, handshake: SocketIOHandshake
+    ) async -> (socket: SocketIOSocket, missed: [[EngineFrame]])? {
+        guard let rooms = await namespace.roomsToKeep(kept, handshake: handshake) else { return nil }
+        let socket = makeSocket(id: kept.sid, pid: kept.pid, namespace, handshake)
+        guard await namespace.add(socket) else { return nil }
+        guard let missed = await namespace.adapter.restoreSession(pid: claim.pid, offset: claim.offset, socketID: kept.sid, rooms: rooms) else {
+            await namespace.remove(socket)
+            return nil
+        }
+        socket.markRecovered(data: kept.data)
+        return (socket, missed)
+    }
+
+    private func makeSocket(id: String, pid: String?, _ namespace: SocketIONamespace, _ handshake: SocketIOHandshake) -> SocketIOSocket {
+        SocketIOSocket(
+            id: id, pid: pid, namespace: namespace, handshake: handshake, session: session,
             ackTimeout: server.configuration.ackTimeout,
             onLeave: { [weak self] socket in
                 self?.state.withLock { $0.removed(namespace: socket.namespace.name, id: socket.id) }
             }
         )
-        guard state.withLock({ $0.added(socket) }) else { return }
-        await namespace.add(socket)
-        for handler in namespace.preparationHandlers() { await handler(socket) }
-        // The CONNECT reply goes out before anything the connection handlers emit.
-        send(SocketIOPacket(type: .connect, namespace: name, data: ["sid": .string(socket.id)]))
-        let handlers = namespace.connectionHandlers()
-        for handler in handlers { await handler(socket) }
     }
 
     private func send(_ packet: SocketIOPacket) {

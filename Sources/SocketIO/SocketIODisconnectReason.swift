@@ -9,6 +9,16 @@ public enum SocketIODisconnectReason: String, Sendable, Equatable {
     case serverNamespaceDisconnect = "server namespace disconnect"
     case clientNamespaceDisconnect = "client namespace disconnect"
 
+    /// Reasons after which the socket's session is kept for recovery: its transport went away
+    /// (the reference's list). A socket that left or was made to leave its namespace, or that
+    /// broke the protocol or could not keep up, is not kept.
+    var isRecoverable: Bool {
+        switch self {
+        case .transportClose, .transportError, .pingTimeout, .forcedClose: true
+        case .parseError, .sendQueueOverflow, .serverNamespaceDisconnect, .clientNamespaceDisconnect: false
+        }
+    }
+
     init(_ reason: EngineCloseReason) {
         switch reason {
         case .transportClose: self = .transportClose

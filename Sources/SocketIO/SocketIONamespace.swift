@@ -4,6 +4,8 @@ public final class SocketIONamespace: Sendable {
     public typealias ConnectionHandler = @Sendable (SocketIOSocket) async -> Void
     public typealias EventHandler = @Sendable (SocketIOSocket, _ args: [SocketIOValue], _ ack: SocketIOAck?) async -> Void
     public typealias DisconnectHandler = @Sendable (SocketIOSocket, SocketIODisconnectReason) async -> Void
+    /// The rooms a recovering socket may keep, or nil to give it a new session instead.
+    public typealias RecoveryCheck = @Sendable (SocketIOHandshake, SocketIOPersistedSession) async -> Set<String>?
 
     private struct Handlers {
         var authorizers: [Authorizer] = []
@@ -11,17 +13,21 @@ public final class SocketIONamespace: Sendable {
         var connection: [ConnectionHandler] = []
         var events: [String: EventHandler] = [:]
         var disconnection: [DisconnectHandler] = []
+        var recoveryChecks: [RecoveryCheck] = []
     }
 
     public let name: String
     public let adapter: any SocketIOAdapter
+    /// The server's recovery settings (nil: off).
+    public let recovery: SocketIORecoveryConfiguration?
     private let handlers = Locked(Handlers())
     private let sockets = Locked<[String: SocketIOSocket]>([:])
 
-    init(name: String, adapter: any SocketIOAdapter) {
+    init(name: String, adapter: any SocketIOAdapter, recovery: SocketIORecoveryConfiguration?) {
         self.name = name
         self.adapter = adapter
-        adapter.start { [weak self] socketID, frames in
+        self.recovery = recovery
+        adapter.start(recovery: recovery) { [weak self] socketID, frames in
             self?.socket(id: socketID)?.send(frames: frames)
         }
     }
@@ -29,6 +35,14 @@ public final class SocketIONamespace: Sendable {
     /// Adds a connect-time check; the first refusal wins and is sent as CONNECT_ERROR.
     public func authorize(_ authorizer: @escaping Authorizer) {
         handlers.withLock { $0.authorizers.append(authorizer) }
+    }
+
+    /// Decides what a recovering socket keeps, once the authorizers accepted its client: the
+    /// rooms of its kept session it may still be in (its own id is always kept), or nil to
+    /// give it a new session. Only packets addressed to the kept rooms are replayed. Without
+    /// a check every room is kept, as in the reference.
+    public func checkRecovery(_ check: @escaping RecoveryCheck) {
+        handlers.withLock { $0.recoveryChecks.append(check) }
     }
 
     /// Called for every accepted socket before the CONNECT reply is sent: the place to join
@@ -85,9 +99,26 @@ public final class SocketIONamespace: Sendable {
         return .accept
     }
 
-    func add(_ socket: SocketIOSocket) async {
-        sockets.withLock { $0[socket.id] = socket }
-        await adapter.join(socketID: socket.id, rooms: [socket.id])
+    /// Registers the socket and puts it in its own room; false when a socket with that id is
+    /// already there (two clients claiming one recovered session: only the first gets it).
+    func add(_ socket: SocketIOSocket) async -> Bool {
+        let added = sockets.withLock { sockets in
+            guard sockets[socket.id] == nil else { return false }
+            sockets[socket.id] = socket
+            return true
+        }
+        if added { await adapter.join(socketID: socket.id, rooms: [socket.id]) }
+        return added
+    }
+
+    /// The rooms a recovering socket keeps: those every check allows, its own id always.
+    func roomsToKeep(_ session: SocketIOPersistedSession, handshake: SocketIOHandshake) async -> Set<String>? {
+        var rooms = session.rooms
+        for check in handlers.withLock({ $0.recoveryChecks }) {
+            guard let allowed = await check(handshake, session) else { return nil }
+            rooms.formIntersection(allowed)
+        }
+        return rooms.union([session.sid])
     }
 
     func connectionHandlers() -> [ConnectionHandler] {
@@ -107,7 +138,7 @@ public final class SocketIONamespace: Sendable {
     }
 
     func remove(_ socket: SocketIOSocket) async {
-        sockets.withLock { $0[socket.id] = nil }
+        sockets.withLock { if $0[socket.id] === socket { $0[socket.id] = nil } }
         await adapter.leaveAll(socketID: socket.id)
     }
 }

@@ -24,6 +24,23 @@ public enum SocketIOPacketEncoder {
         return [EngineFrame.text(text)] + attachments.map { .binary(ByteBuffer(bytes: $0)) }
     }
 
+    /// The encoded event with one more string argument at the end of its array (the recovery
+    /// offset, which the reference appends last so that older clients just see an extra
+    /// argument): the text frame is copied once with `,"<argument>"]` in place of its closing
+    /// bracket; attachments are shared. Frames that do not end in an array are returned as
+    /// they are.
+    static func appending(argument: String, to frames: [EngineFrame]) -> [EngineFrame] {
+        guard case .text(var text) = frames.first, text.readableBytes > 0,
+            text.getInteger(at: text.writerIndex - 1, as: UInt8.self) == UInt8(ascii: "]")
+        else { return frames }
+        var suffix = ","
+        SocketIOValue.string(argument).write(to: &suffix)
+        suffix += "]"
+        text.moveWriterIndex(to: text.writerIndex - 1)
+        text.writeString(suffix)
+        return [.text(text)] + frames.dropFirst()
+    }
+
     /// Replaces binary values by numbered placeholders, collecting them in order.
     static func deconstruct(_ value: SocketIOValue, into attachments: inout [Data]) -> SocketIOValue {
         switch value {

@@ -38,7 +38,8 @@ public final class SocketIOServer: EngineSessionDelegate, Sendable {
     public func namespace(_ name: String) -> SocketIONamespace {
         namespaces.withLock { namespaces in
             if let existing = namespaces[name] { return existing }
-            let namespace = SocketIONamespace(name: name, adapter: configuration.makeAdapter(name))
+            let namespace = SocketIONamespace(
+                name: name, adapter: configuration.makeAdapter(name), recovery: configuration.recovery)
             namespaces[name] = namespace
             return namespace
         }

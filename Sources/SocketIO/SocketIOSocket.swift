@@ -16,10 +16,17 @@ public final class SocketIOSocket: Sendable {
         var nextAckID = 0
         var pendingAcks: [Int: AckCallback] = [:]
         var connected = true
+        /// Frames for this socket before its CONNECT reply went out (nil once it did): they
+        /// follow the reply and anything replayed, in order.
+        var pending: [EngineFrame]? = []
+        var recovered = false
     }
 
-    /// The Socket.IO socket id (not the Engine.IO sid).
+    /// The Socket.IO socket id (not the Engine.IO sid); a recovered socket keeps its old one.
     public let id: String
+    /// The private session id sent only to this client, which it shows to recover the session
+    /// (nil when recovery is off).
+    let pid: String?
     public let namespace: SocketIONamespace
     public let handshake: SocketIOHandshake
     public let data = SocketIOSocketData()
@@ -29,11 +36,12 @@ public final class SocketIOSocket: Sendable {
     private let onLeave: @Sendable (SocketIOSocket) -> Void
 
     init(
-        namespace: SocketIONamespace, handshake: SocketIOHandshake, session: EngineSession, ackTimeout: Duration,
-        onLeave: @escaping @Sendable (SocketIOSocket) -> Void
+        id: String = SessionID.make(), pid: String?, namespace: SocketIONamespace, handshake: SocketIOHandshake,
+        session: EngineSession, ackTimeout: Duration, onLeave: @escaping @Sendable (SocketIOSocket) -> Void
     ) {
         self.onLeave = onLeave
-        self.id = SessionID.make()
+        self.id = id
+        self.pid = pid
         self.namespace = namespace
         self.handshake = handshake
         self.session = session
@@ -41,6 +49,15 @@ public final class SocketIOSocket: Sendable {
     }
 
     public var isConnected: Bool { state.withLock { $0.connected } }
+
+    /// Whether this socket took over a session kept after its client lost its transport:
+    /// same id, rooms and data, and the packets it missed were sent after the CONNECT reply.
+    public var recovered: Bool { state.withLock { $0.recovered } }
+
+    func markRecovered(data snapshot: [String: any Sendable]) {
+        state.withLock { $0.recovered = true }
+        data.restore(snapshot)
+    }
 
     // MARK: handlers
 
@@ -59,6 +76,9 @@ public final class SocketIOSocket: Sendable {
 
     // MARK: emitting
 
+    /// Emits to this socket alone. Unlike the reference, such an emit is not numbered for
+    /// connection state recovery (that would make every emit wait for the adapter); to make
+    /// one recoverable, broadcast it to the socket's own room: `namespace.to(socket.id)`.
     public func emit(_ event: String, _ args: SocketIOValue...) {
         emit(event, arguments: args)
     }
@@ -111,8 +131,28 @@ public final class SocketIOSocket: Sendable {
     }
 
     func send(frames: [EngineFrame]) {
-        guard isConnected else { return }
-        session.send(frames)
+        let overflowed = state.withLock { state -> Bool in
+            guard state.connected else { return false }
+            guard state.pending != nil else {
+                // Under the lock, so that nothing overtakes what `open` is sending.
+                session.send(frames)
+                return false
+            }
+            state.pending?.append(contentsOf: frames)
+            return (state.pending?.count ?? 0) > session.configuration.maxQueuedPackets
+        }
+        if overflowed { session.close(reason: .sendQueueOverflow) }
+    }
+
+    /// Sends the CONNECT reply, then what a recovered socket missed, then whatever was
+    /// delivered meanwhile; later frames go straight out.
+    func open(reply: [EngineFrame], missed: [[EngineFrame]]) {
+        state.withLock { state in
+            let held = state.pending ?? []
+            state.pending = nil
+            guard state.connected else { return }
+            session.send(reply + missed.flatMap { $0 } + held)
+        }
     }
 
     // MARK: rooms
@@ -131,15 +171,12 @@ public final class SocketIOSocket: Sendable {
 
     // MARK: disconnect
 
-    /// Leaves the namespace (DISCONNECT is sent); with `closeConnection`, the whole
-    /// Engine.IO session is closed too.
+    /// Leaves the namespace (DISCONNECT is sent, and the session is not kept for recovery);
+    /// with `closeConnection`, the whole Engine.IO session is closed too.
     public func disconnect(closeConnection: Bool = false) async {
-        if closeConnection {
-            session.close(reason: .forcedClose)
-            return
-        }
         send(packet: SocketIOPacket(type: .disconnect, namespace: namespace.name))
         await didDisconnect(reason: .serverNamespaceDisconnect)
+        if closeConnection { session.close(reason: .forcedClose) }
     }
 
     // MARK: inbound (called by the connection, in order)
@@ -185,6 +222,9 @@ public final class SocketIOSocket: Sendable {
         }
         guard wasConnected else { return }
         for ack in acks { ack(.failure(.disconnected)) }
+        if reason.isRecoverable, namespace.recovery != nil, let pid {
+            await namespace.adapter.persistSession(socketID: id, pid: pid, data: data.snapshot)
+        }
         await namespace.remove(self)
         onLeave(self)
         for handler in handlers { await handler(reason) }

@@ -40,6 +40,11 @@ struct ConfigurationTests {
         #expect(configuration.port == 3000)
         #expect(configuration.environment == .development)
         #expect(configuration.corsOrigin == "http://localhost:4200")
+        #expect(configuration.realtime.recoveryWindow == .seconds(120))
+        #expect(try AppConfiguration.load(from: base.merging(["SOCKET_RECOVERY_WINDOW_MS": "0"]) { $1 }).realtime.recoveryWindow == .zero)
+        #expect(throws: ConfigurationError.self) {
+            _ = try AppConfiguration.load(from: base.merging(["SOCKET_RECOVERY_WINDOW_MS": "-1"]) { $1 })
+        }
         #expect(StoreLocation.defaultURL == "sqlite:./data/parley.sqlite")
         #expect(try StoreLocation(url: "mongodb://db:27017/chat") == .mongodb(url: "mongodb://db:27017/chat"))
 

@@ -11,6 +11,7 @@ import Testing
 /// never interfere unless a test asks for fast ones.
 func withLiveServer(
     pingInterval: Duration = .seconds(10), pingTimeout: Duration = .seconds(5), maxQueuedPackets: Int = 64,
+    recovery: SocketIORecoveryConfiguration? = nil,
     configure: (SocketIOServer) -> Void,
     _ test: @Sendable (SocketIOServer, Int, any TestClientProtocol) async throws -> Void
 ) async throws {
@@ -20,7 +21,7 @@ func withLiveServer(
                 path: "/socket.io/", pingInterval: pingInterval, pingTimeout: pingTimeout,
                 maxQueuedPackets: maxQueuedPackets, corsOrigin: "*"
             ),
-            connectTimeout: .seconds(5)
+            connectTimeout: .seconds(5), recovery: recovery
         )
     )
     configure(io)

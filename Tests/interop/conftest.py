@@ -81,9 +81,10 @@ def connect():
             pass
 
 
-def wait_for(client, name, predicate=lambda *args: True, timeout=10):
-    """Receives until an event called `name` whose arguments match; returns its arguments.
-    Other events are dropped."""
+def wait_for(client, name, predicate=lambda payload: True, timeout=10):
+    """Receives until an event called `name` whose first argument (the payload) matches;
+    returns its arguments. Other events are dropped. With connection state recovery on,
+    broadcasts carry one more argument, the recovery offset, as the official server sends."""
     deadline = time.monotonic() + timeout
     while True:
         remaining = deadline - time.monotonic()
@@ -93,7 +94,7 @@ def wait_for(client, name, predicate=lambda *args: True, timeout=10):
             event, *args = client.receive(timeout=remaining)
         except socketio.exceptions.TimeoutError:
             raise AssertionError(f"no {name} within {timeout}s")
-        if event == name and predicate(*args):
+        if event == name and predicate(args[0] if args else None):
             return args
 
 

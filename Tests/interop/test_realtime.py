@@ -81,6 +81,20 @@ def test_two_members_exchange_messages_while_an_outsider_hears_nothing(world, co
     assert heard == []
 
 
+def test_broadcasts_carry_the_recovery_offset_last(world, connect):
+    """Connection state recovery is on by default: like the official server, each broadcast
+    event ends with its offset (a string); a client that does not recover just sees one more
+    argument."""
+    alice = connect(world.alice)
+    bob = connect(world.bob)
+    alice.emit("send_message", {"channelId": world.channel_id, "text": "numbered"})
+    args = wait_for(bob, "new_message", lambda p: p["message"]["text"] == "numbered")
+    assert len(args) == 2 and isinstance(args[1], str) and args[1].isdigit()
+    alice.emit("send_message", {"channelId": world.channel_id, "text": "numbered again"})
+    later = wait_for(bob, "new_message", lambda p: p["message"]["text"] == "numbered again")
+    assert int(later[1]) > int(args[1])
+
+
 def test_a_message_posted_over_rest_arrives_over_the_socket(world, connect, api):
     bob = connect(world.bob)
     posted = api.call("POST", "/api/messages", world.alice["token"], {"channelId": world.channel_id, "text": "from REST"}, expect=201)

@@ -22,7 +22,11 @@ public enum ApplicationBuilder {
                     path: "/socket.io/", pingInterval: realtime.pingInterval, pingTimeout: realtime.pingTimeout,
                     maxPayload: realtime.maxPayload, maxQueuedPackets: realtime.maxQueuedPackets,
                     // The router's CORS middleware answers for the polling routes too.
-                    corsOrigin: nil)))
+                    corsOrigin: nil),
+                recovery: realtime.recoveryWindow > .zero
+                    // A replay goes through the connection's send queue: keep it well inside.
+                    ? SocketIORecoveryConfiguration(window: realtime.recoveryWindow, maxSessionPackets: max(1, realtime.maxQueuedPackets / 2))
+                    : nil))
         let services = await AppServices(
             configuration: configuration, store: store, threadPool: threadPool, logger: logger, events: events, connections: io)
 

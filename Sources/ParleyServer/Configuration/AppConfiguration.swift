@@ -126,7 +126,8 @@ public struct AppConfiguration: Sendable {
                 typingExpiry: .milliseconds(try integer("SOCKET_TYPING_EXPIRY_MS", default: 6_000, range: 500...600_000)),
                 ringTimeout: .seconds(try integer("CALL_RING_TIMEOUT_SECONDS", default: 30, range: 1...3600)),
                 // 0 turns the second listener off (PeerJS is still served on PORT).
-                peerServerPort: try integer("PEERJS_PORT", default: 9000, range: 0...65535).nonZero),
+                peerServerPort: try integer("PEERJS_PORT", default: 9000, range: 0...65535).nonZero,
+                recoveryWindow: .milliseconds(try integer("SOCKET_RECOVERY_WINDOW_MS", default: 120_000, range: 0...86_400_000))),
             uploadLimits: try uploadLimits(integer),
             publicURL: try publicURL(value("PUBLIC_URL")),
             httpLimits: try httpLimits(integer))

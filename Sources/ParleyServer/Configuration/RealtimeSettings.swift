@@ -24,14 +24,19 @@ public struct RealtimeSettings: Sendable {
     /// Port of the PeerJS-compatible signaling server (where the Angular client looks); nil
     /// serves it on the main port only.
     public var peerServerPort: Int?
+    /// How long a socket that lost its transport is kept for connection state recovery (its
+    /// id, rooms and missed broadcasts); zero turns recovery off.
+    public var recoveryWindow: Duration
 
     public init(
         pingInterval: Duration = .seconds(25), pingTimeout: Duration = .seconds(60), maxPayload: Int = 1_000_000,
         maxQueuedPackets: Int = 1024, maxEventBytes: Int = 64 * 1024,
         messageRate: EventRate = EventRate(perSecond: 10, burst: 20), typingRate: EventRate = EventRate(perSecond: 5, burst: 10),
         queryRate: EventRate = EventRate(perSecond: 10, burst: 30), typingExpiry: Duration = .seconds(6),
-        onlineCountInterval: Duration = .seconds(1), ringTimeout: Duration = .seconds(30), peerServerPort: Int? = 9000
+        onlineCountInterval: Duration = .seconds(1), ringTimeout: Duration = .seconds(30), peerServerPort: Int? = 9000,
+        recoveryWindow: Duration = .seconds(120)
     ) {
+        self.recoveryWindow = recoveryWindow
         self.pingInterval = pingInterval
         self.pingTimeout = pingTimeout
         self.maxPayload = maxPayload

@@ -6,6 +6,8 @@ extension ChatGateway {
     static let noToken = "Authentication error: No token provided"
     static let invalidToken = "Authentication error: Invalid token"
     static let inactiveUser = "Authentication error: User not found or inactive"
+    /// The socket data key holding the user id (compared when a session is recovered).
+    static let userKey = "parley.userId"
 
     /// CONNECT: the token from `auth.token`, else `Authorization: Bearer`; the old server's
     /// three refusal messages, word for word. Refresh tokens are refused (they are signed
@@ -26,7 +28,7 @@ extension ChatGateway {
             guard presence.sockets(of: user.id).count < Self.maximumSocketsPerUser else {
                 return .refuse(message: "Too many connections for this user")
             }
-            pendingUsers.withLock { $0[handshake.engineSessionID] = (user, .now) }
+            pendingUsers.withLock { $0[handshake.engineSessionID] = PendingUser(user: user, since: .now) }
             return .accept
         }
     }
@@ -47,19 +49,41 @@ extension ChatGateway {
     /// the reply so that whatever is broadcast once the client sees itself connected reaches
     /// it. Nothing is emitted here.
     func prepare(_ socket: SocketIOSocket) async {
-        guard let user = pendingUsers.withLock({ $0.removeValue(forKey: socket.handshake.engineSessionID)?.user }) else { return }
+        guard let pending = pendingUsers.withLock({ $0.removeValue(forKey: socket.handshake.engineSessionID) }) else { return }
+        let user = pending.user
         let principal = Principal(user: user)
-        let access: GatewayAccess.Rooms
-        do {
-            access = try await GatewayAccess(channels: channels).rooms(for: principal)
-        } catch {
-            logger.error("could not load a socket's rooms", metadata: ["error": .string("\(error)")])
-            return
-        }
+        var loaded = pending.access
+        if loaded == nil { loaded = await readableRooms(of: principal) }
+        guard let access = loaded else { return }
+        // Whose socket this is, kept with its session if it loses its transport.
+        socket.data[Self.userKey] = user.id.hexString
         await namespace.adapter.join(socketID: socket.id, rooms: access.rooms.union([GatewayRoom.user(user.id)]))
         let session = GatewaySession(socket: socket, principal: principal, settings: settings)
         sessions.withLock { $0[socket.id] = session }
         session.cameOnline = presence.connect(principal, socketID: socket.id, groups: access.groups)
+    }
+
+    /// A socket taking over a session kept after its transport dropped (connection state
+    /// recovery). Its token was checked by `authorize` like any other; the session must be the
+    /// same user's, and it keeps only the rooms that user may read now (and their own room), so
+    /// nothing is replayed from a channel they lost meanwhile. Video rooms are not kept: the
+    /// socket's peers were removed from them when it dropped. Nil: a new session instead.
+    func roomsToKeep(_ handshake: SocketIOHandshake, _ kept: SocketIOPersistedSession) async -> Set<String>? {
+        guard let pending = pendingUsers.withLock({ $0[handshake.engineSessionID] }),
+            kept.data[Self.userKey] as? String == pending.user.id.hexString,
+            let access = await readableRooms(of: Principal(user: pending.user))
+        else { return nil }
+        pendingUsers.withLock { $0[handshake.engineSessionID]?.access = access }
+        return access.rooms.union([GatewayRoom.user(pending.user.id)])
+    }
+
+    private func readableRooms(of principal: Principal) async -> GatewayAccess.Rooms? {
+        do {
+            return try await GatewayAccess(channels: channels).rooms(for: principal)
+        } catch {
+            logger.error("could not load a socket's rooms", metadata: ["error": .string("\(error)")])
+            return nil
+        }
     }
 
     /// After the CONNECT reply: tell the user's groups they came online, and the socket how
@@ -73,7 +97,9 @@ extension ChatGateway {
         if session.cameOnline {
             await announcePresence(of: session, groups: presence.entry(session.userId)?.groups ?? [], status: "online", currentChannel: nil)
         }
-        socket.emit("online_users_count", ["count": .number(Double(presence.onlineCount))])
+        // Through the socket's own room, as a broadcast, so that it carries a recovery offset:
+        // a client that hears nothing else before its connection drops can still recover.
+        await namespace.to(socket.id).emit("online_users_count", ["count": .number(Double(presence.onlineCount))])
         onlineCountChanged.store(true, ordering: .relaxed)
     }
 

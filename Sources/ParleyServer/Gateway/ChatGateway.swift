@@ -23,7 +23,7 @@ public final class ChatGateway: Sendable {
     let typing: TypingTracker
     let sessions = Mutex<[String: GatewaySession]>([:])
     /// Users accepted at CONNECT, by Engine.IO session, until their socket is created.
-    let pendingUsers = Mutex<[String: (user: User, since: ContinuousClock.Instant)]>([:])
+    let pendingUsers = Mutex<[String: PendingUser]>([:])
     /// Set when someone came or went; the periodic loop then broadcasts the count once.
     let onlineCountChanged = Atomic<Bool>(false)
 
@@ -46,6 +46,9 @@ public final class ChatGateway: Sendable {
         self.typing = TypingTracker(expiry: settings.typingExpiry)
         namespace.authorize { [weak self] handshake in
             await self?.authorize(handshake) ?? .refuse(message: "Server is shutting down")
+        }
+        namespace.checkRecovery { [weak self] handshake, kept in
+            await self?.roomsToKeep(handshake, kept)
         }
         namespace.beforeConnect { [weak self] socket in
             await self?.prepare(socket)

@@ -15,6 +15,8 @@ struct TestSocketEvent: @unchecked Sendable {
 
 /// A small Socket.IO v5 client over a direct WebSocket (Engine.IO v4), written for the tests:
 /// it answers pings, decodes events and acknowledgements, and lets a test wait for events.
+/// Like socket.io-client 4.6+, it keeps the `pid` of its CONNECT reply and the last string
+/// argument of each event (the recovery offset), to reconnect with them (`recoveryAuth`).
 final class TestSocket: @unchecked Sendable {
     enum Outcome {
         case connected(sid: String)
@@ -25,6 +27,8 @@ final class TestSocket: @unchecked Sendable {
     private var events: [TestSocketEvent] = []
     private var acks: [Int: [Any]] = [:]
     private var outcome: Outcome?
+    private var pid: String?
+    private var offset: String?
     private var nextAckID = 0
     private var isClosed = false
     private let outbound: AsyncStream<String>.Continuation
@@ -97,11 +101,13 @@ final class TestSocket: @unchecked Sendable {
             switch type {
             case "0":
                 outcome = .connected(sid: (json as? [String: Any])?["sid"] as? String ?? "")
+                pid = (json as? [String: Any])?["pid"] as? String
             case "4":
                 outcome = .refused(message: (json as? [String: Any])?["message"] as? String ?? "")
             case "2":
                 if let array = json as? [Any], let name = array.first as? String {
                     events.append(TestSocketEvent(name: name, args: Array(array.dropFirst())))
+                    if pid != nil, array.count > 1, let last = array.last as? String { offset = last }
                 }
             case "3":
                 if let id = Int(digits) { acks[id] = json as? [Any] ?? [] }
@@ -119,6 +125,34 @@ final class TestSocket: @unchecked Sendable {
     }
 
     var closed: Bool { lock.withLock { isClosed } }
+
+    /// The socket id of the CONNECT reply.
+    var socketID: String? {
+        lock.withLock {
+            guard case .connected(let sid) = outcome else { return nil }
+            return sid
+        }
+    }
+
+    /// The CONNECT reply's `pid` (nil when the server does not offer recovery).
+    var recoveryPID: String? { lock.withLock { pid } }
+
+    /// The last offset seen, once an event carried one.
+    func lastOffset(timeout: Duration = .seconds(10)) async throws -> String {
+        try await waitFor("an event with an offset", timeout: timeout) { self.lock.withLock { self.offset } }
+    }
+
+    /// What socket.io-client adds to its CONNECT payload when it reconnects.
+    func recoveryAuth(token: String) async throws -> [String: Any] {
+        ["token": token, "pid": try #require(recoveryPID), "offset": try await lastOffset()]
+    }
+
+    /// Loses the connection the way a dropped network does: no DISCONNECT, no Engine.IO close.
+    func drop() async {
+        outbound.finish()
+        connection?.cancel()
+        _ = try? await connection?.value
+    }
 
     /// Sends an event; `payload` nil sends none, a string is sent raw as the arguments.
     func emit(_ name: String, _ payload: Any? = nil) throws {

@@ -1,0 +1,9 @@
+import ParleyCore
+
+/// A user whose CONNECT was accepted, kept until their socket is prepared: the rooms a
+/// recovery check already loaded are reused instead of read again.
+struct PendingUser: Sendable {
+    let user: User
+    let since: ContinuousClock.Instant
+    var access: GatewayAccess.Rooms?
+}

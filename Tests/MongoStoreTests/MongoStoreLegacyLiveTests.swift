@@ -47,8 +47,11 @@ struct MongoStoreLegacyLiveTests {
         do {
             _ = try await store.removeAll()
             let groups = MongoCollection(connection: store.connection, name: GroupDocuments.collection)
-            let creator = ObjectId()
-            let member = ObjectId()
+            // Both join at `created`, so the members are ordered by id: sorting fixes which
+            // comes first (ids are random past their timestamp, so creation order does not).
+            let ids = [ObjectId(), ObjectId()].sorted()
+            let creator = ids[0]
+            let member = ids[1]
             let groupId = ObjectId()
             let created = Date(timeIntervalSince1970: 1_700_000_000)
             try await groups.insertOne([

@@ -34,5 +34,6 @@ struct AdminCommandTests {
             #expect((login.data["user"] as? [String: Any])?["roles"] as? [String] == ["super_admin"])
             #expect(try await api.login("deputy", password: "deputy-password").status == 401)
         }
+        await TestStore.discard(configuration.store)
     }
 }

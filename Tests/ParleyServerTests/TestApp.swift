@@ -8,12 +8,12 @@ import ParleyCore
 import SocketIO
 @testable import ParleyServer
 
-/// Builds a real Parley application on a fresh SQLite file in a temporary folder and talks to
-/// it over real HTTP on a loopback port.
+/// Builds a real Parley application on a fresh store (a SQLite file in a temporary folder, or a
+/// fresh MongoDB database: see `TestStore`) and talks to it over real HTTP on a loopback port.
 enum TestApp {
     static func configuration(folder: URL) -> AppConfiguration {
         AppConfiguration(
-            host: "127.0.0.1", port: 0, store: .sqlite(path: folder.appendingPathComponent("parley.sqlite").path),
+            host: "127.0.0.1", port: 0, store: TestStore.location(folder: folder),
             environment: .test, accessTokenSecret: "test-access-secret-0123456789abcdef",
             refreshTokenSecret: "test-refresh-secret-0123456789abcdef", corsOrigin: "http://localhost:4200",
             uploadDirectory: folder.appendingPathComponent("uploads").path, logLevel: .warning,
@@ -39,10 +39,16 @@ enum TestApp {
         configure(&configuration)
         var logger = logs?.logger(level: configuration.logLevel) ?? Logger(label: "parley-test")
         logger.logLevel = configuration.logLevel
-        let app = try await ApplicationBuilder.build(configuration: configuration, logger: logger, events: events)
-        try await app.test(.live) { client in
-            try await body(APIClient(client: client))
+        do {
+            let app = try await ApplicationBuilder.build(configuration: configuration, logger: logger, events: events)
+            try await app.test(.live) { client in
+                try await body(APIClient(client: client))
+            }
+        } catch {
+            await TestStore.discard(configuration.store)
+            throw error
         }
+        await TestStore.discard(configuration.store)
     }
 }
 

@@ -1,0 +1,43 @@
+"""Corrections to mongomock where it departs from MongoDB in ways Parley relies on. Imported
+once by the engine before any command runs."""
+
+import operator
+from collections.abc import MutableMapping
+
+from mongomock_ng import aggregate as mongomock_aggregate
+from mongomock_ng import collection as mongomock_collection
+from mongomock_ng.filtering import bson_compare
+
+
+def _compare_updater(keep_new_when):
+    """$max / $min across BSON types (MongoDB orders null before dates; Python cannot compare
+    them, so mongomock's plain max() fails on a field that holds null)."""
+
+    def updater(doc, field_name, value, codec_options=None):
+        if not isinstance(doc, MutableMapping):
+            return
+        if field_name not in doc or bson_compare(keep_new_when, value, doc[field_name]):
+            doc[field_name] = value
+
+    return updater
+
+
+def _boolean_operator(original):
+    """`{$not: [expression]}`: MongoDB takes the one-element argument list; mongomock negates
+    the list itself, which is always truthy."""
+
+    def handler(parser, operator_name, values):
+        if operator_name == "$not" and isinstance(values, list) and len(values) == 1:
+            values = values[0]
+        return original(parser, operator_name, values)
+
+    return handler
+
+
+def apply():
+    parser = mongomock_aggregate._Parser
+    if not getattr(parser, "_parley_fixed", False):
+        parser._handle_boolean_operator = _boolean_operator(parser._handle_boolean_operator)
+        parser._parley_fixed = True
+    mongomock_collection._updaters["$max"] = _compare_updater(operator.gt)
+    mongomock_collection._updaters["$min"] = _compare_updater(operator.lt)

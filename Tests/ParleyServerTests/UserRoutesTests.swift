@@ -125,7 +125,7 @@ struct UserRoutesTests {
 
     static let avatar = "http://localhost/uploads/avatars/0123456789abcdef0123456789abcdef.png"
 
-    @Test func avatarRouteIsPublicAndGroupsAreFiltered() async throws {
+    @Test func avatarRouteIsPublicAndGroupsArePrivate() async throws {
         try await TestApp.run { api in
             let alice = try await api.register("alice")
             let bob = try await api.register("bob")
@@ -141,10 +141,7 @@ struct UserRoutesTests {
             let ownGroups = try await api.send(.get, "/api/users/\(alice.id)/groups", token: alice.accessToken)
             #expect(ownGroups.status == 200)
             #expect(ownGroups.json["data"] as? [Any] != nil)
-            // Others see only the groups they may see anyway (AdminScopeTests has the details).
-            let othersView = try await api.send(.get, "/api/users/\(alice.id)/groups", token: bob.accessToken)
-            #expect(othersView.status == 200)
-            #expect((othersView.json["data"] as? [Any])?.isEmpty == true)
+            #expect(try await api.send(.get, "/api/users/\(alice.id)/groups", token: bob.accessToken).status == 403)
         }
     }
 }

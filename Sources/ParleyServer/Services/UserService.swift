@@ -93,10 +93,12 @@ public struct UserService: Sendable {
         events.publish(.accountChanged(userId: id))
     }
 
-    /// The groups a user belongs to. The user themself and a super_admin see all of them;
-    /// anyone else only those they may see anyway (public ones and their own), and a group's
-    /// member list only where they are in it, so a private group never shows through.
+    /// The groups a user belongs to. The user themself and a super_admin see all of them; a
+    /// group_admin only those they may see anyway (public ones and their own), and a group's
+    /// member list only where they are in it, so a private group never shows through; a plain
+    /// user nobody else's.
     func groups(principal: Principal, id: ObjectId) async throws -> [Group] {
+        guard principal.userId == id || principal.isAnyAdmin else { throw UserPermissions.insufficient }
         guard let user = try await store.users.find(id: id) else { throw Self.notFound }
         let groups = try await store.groups.find(ids: user.groups).filter { !$0.isArchived }
         guard principal.userId != id, !principal.isSuperAdmin else { return groups }

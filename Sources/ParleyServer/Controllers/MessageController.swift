@@ -9,11 +9,12 @@ struct MessageController: Sendable {
     let bodyLimit: Int
 
     /// A plain array, oldest first: `limit`/`offset` (the old API) or a `before`/`after`
-    /// message-id cursor.
+    /// message-id cursor; tombstones only with `includeDeleted=true`.
     func channelHistory(_ request: Request, context: AppRequestContext) async throws -> Envelope<[MessageView]> {
         let principal = try context.requirePrincipal()
         let channelId = try context.parameters.objectId("channelId", thing: "channel")
-        let page = try await messages.history(principal: principal, channelId: channelId, window: try Self.window(request))
+        let page = try await messages.history(
+            principal: principal, channelId: channelId, window: try Self.window(request), includingDeleted: try Self.includingDeleted(request))
         return Envelope(data: page.map(MessageView.init))
     }
 
@@ -129,6 +130,14 @@ struct MessageController: Sendable {
         return .latest(limit: limit, offset: offset)
     }
 
+    /// `includeDeleted=true` asks history for tombstones too (clients that show "message deleted").
+    static func includingDeleted(_ request: Request) throws -> Bool {
+        switch request.queryString("includeDeleted")?.lowercased() {
+        case nil, "false", "0": return false
+        case "true", "1": return true
+        default: throw DomainError.validation("includeDeleted must be true or false")
+        }
+    }
 
     static func optionalId(_ request: Request, _ key: String, thing: String) throws -> ObjectId? {
         guard let text = request.queryString(key) else { return nil }

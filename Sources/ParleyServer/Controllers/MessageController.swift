@@ -6,6 +6,9 @@ import ParleyStore
 /// `/api/messages`: history, posting, edits, deletes, search and read state.
 struct MessageController: Sendable {
     let messages: MessageService
+    let inlineImages: InlineImageService
+    /// `PUBLIC_URL`, when set, starts the URL of an image sent inside a message.
+    let publicURL: String?
     let bodyLimit: Int
 
     /// A plain array, oldest first: `limit`/`offset` (the old API) or a `before`/`after`
@@ -38,11 +41,17 @@ struct MessageController: Sendable {
         return Envelope(data: results.items.map(MessageView.init), message: "\(results.total) messages found")
     }
 
+    /// An image sent inside the message as a data URL is stored as an upload first
+    /// (`InlineImageService`), and the message keeps its URL.
     func post(_ request: Request, context: AppRequestContext) async throws -> EditedResponse<Envelope<MessageView>> {
         let principal = try context.requirePrincipal()
-        let body = try await JSONBody.read(request, limit: bodyLimit)
+        let body = try await JSONBody.read(request, limit: inlineImages.bodyLimit)
         guard let channelId = try body.objectId("channelId", thing: "channel") else { throw DomainError.validation("Channel ID is required") }
-        let message = try await messages.post(principal: principal, channelId: channelId, draft: try Self.draft(from: body))
+        let message = try await inlineImages.posting(
+            try Self.draft(from: body), principal: principal, baseURL: PublicBaseURL.of(request, configured: publicURL)
+        ) { draft in
+            try await messages.post(principal: principal, channelId: channelId, draft: draft)
+        }
         return EditedResponse(status: .created, response: Envelope(data: MessageView(message), message: "Message sent successfully"))
     }
 

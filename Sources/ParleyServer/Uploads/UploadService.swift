@@ -134,6 +134,17 @@ public struct UploadService: Sendable {
             mimeType: type.mimeType, size: digest.size, sha256: digest.sha256)
     }
 
+    /// Removes an upload nobody was given: the message it was stored for was refused.
+    func discard(_ upload: Upload) async {
+        do {
+            try await remove(upload)
+        } catch {
+            logger.warning(
+                "could not remove the upload of a refused message",
+                metadata: ["file": .string(upload.storedName), "error": .string(String(describing: error))])
+        }
+    }
+
     private func remove(_ upload: Upload) async throws {
         _ = try await store.uploads.delete(id: upload.id)
         await folder.remove([upload.storedName, upload.thumbnailName].compactMap { $0 }.map { folder.path(upload.kind, $0) })

@@ -4,13 +4,14 @@ import Foundation
 /// A test app whose upload folder the test can look into, with limits of its choosing.
 enum UploadTestApp {
     static func run(
-        limits: UploadLimits = UploadLimits(), _ body: @Sendable (APIClient, UploadDisk) async throws -> Void
+        limits: UploadLimits = UploadLimits(), jsonBodyLimit: Int? = nil, _ body: @Sendable (APIClient, UploadDisk) async throws -> Void
     ) async throws {
         let root = FileManager.default.temporaryDirectory.appendingPathComponent("parley-uploads-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: root) }
         try await TestApp.run(configure: { configuration in
             configuration.uploadDirectory = root.path
             configuration.uploadLimits = limits
+            if let jsonBodyLimit { configuration.jsonBodyLimit = jsonBodyLimit }
         }) { api in
             try await body(api, UploadDisk(root: root))
         }

@@ -64,4 +64,16 @@ static inline int parley_vips_write_gradient(const char *path, int width, int he
     return status;
 }
 
+// Writes width x height grey Gaussian noise to `path` (format from its suffix). Noise hardly
+// compresses, so tests get a real image of about the file size they need.
+static inline int parley_vips_write_noise(const char *path, int width, int height) {
+    VipsImage *noise = NULL, *bytes = NULL;
+    int status = vips_gaussnoise(&noise, width, height, "mean", 128.0, "sigma", 40.0, NULL);
+    if (status == 0) status = vips_cast_uchar(noise, &bytes, NULL);
+    if (status == 0) status = vips_image_write_to_file(bytes, path, NULL);
+    if (bytes) g_object_unref(bytes);
+    if (noise) g_object_unref(noise);
+    return status;
+}
+
 #endif

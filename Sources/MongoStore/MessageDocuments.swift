@@ -16,6 +16,9 @@ enum MessageDocuments {
     static let oldestFirst: BSONDocument = ["createdAt": 1, "_id": 1]
 
     /// - history: one range of (channelId, createdAt, _id) per page, whatever the channel's size;
+    ///   history without tombstones the same on (channelId, isDeleted, createdAt, _id) — a
+    ///   partial index cannot do it, as `isDeleted: false` would leave out old documents without
+    ///   the flag and partial filters take no `$ne`;
     /// - a user's messages, newest first (`_id` included so the tie-break needs no sort stage);
     /// - replies, oldest first, holding only replies (`replyTo` is written only on replies), and
     ///   the same for the old server's reply copies, which name their parent in
@@ -25,6 +28,9 @@ enum MessageDocuments {
     static let indexes: [MongoIndex] = [
         MongoIndex(
             collection: collection, keys: ["channelId": 1, "createdAt": 1, "_id": 1], name: "channelId_1_createdAt_1__id_1"),
+        MongoIndex(
+            collection: collection, keys: ["channelId": 1, "isDeleted": 1, "createdAt": 1, "_id": 1],
+            name: "channelId_1_isDeleted_1_createdAt_1__id_1"),
         MongoIndex(
             collection: collection, keys: ["userId": 1, "createdAt": -1, "_id": -1], name: "userId_1_createdAt_-1__id_-1"),
         MongoIndex(
@@ -68,6 +74,11 @@ enum MessageDocuments {
 
     /// Live messages only: `$ne: true` also matches old documents without the flag.
     static let live: BSONValue = ["$ne": true]
+
+    /// Live messages only, as the history index can serve them: `$in` of two values gives the
+    /// planner point bounds on `isDeleted` (false, and null for old documents without the flag),
+    /// so it merges already sorted walks; `$ne` would leave it two ranges and a blocking sort.
+    static let liveInIndex: BSONValue = ["$in": [false, .null]]
 
     /// A live message by `id`, for the guarded tombstone and edit.
     static func liveFilter(id: ObjectId) -> BSONDocument {

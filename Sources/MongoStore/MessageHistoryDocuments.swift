@@ -3,9 +3,11 @@ import ParleyCore
 import ParleyStore
 
 /// The queries behind `MessageStore.history`. Every window is one walk along the index on
-/// (channelId, createdAt, _id) that stops after `limit` documents, so a page costs the same in a
-/// channel of ten messages or of ten million. Windows read newest first are turned round by
-/// the store: every window answers oldest first.
+/// (channelId, createdAt, _id) — for live messages (channelId, isDeleted, createdAt, _id), one
+/// walk per value of its two leading fields, merged in order — that stops after `limit`
+/// documents, so a page costs the same in a channel of ten messages or of ten million, however
+/// many were deleted. Windows read newest first are turned round by the store: every window
+/// answers oldest first.
 enum MessageHistoryDocuments {
     /// Where a `.before`/`.after` window starts: the cursor message's sort key.
     struct Cursor: Equatable {
@@ -20,8 +22,11 @@ enum MessageHistoryDocuments {
         var newestFirst: Bool
     }
 
-    static func channelFilter(_ channelId: ObjectId) -> BSONDocument {
-        ["channelId": LegacyIdMatch.any(channelId)]
+    /// The channel's messages; without `includingDeleted`, its live ones only.
+    static func channelFilter(_ channelId: ObjectId, includingDeleted: Bool) -> BSONDocument {
+        var filter: BSONDocument = ["channelId": LegacyIdMatch.any(channelId)]
+        if !includingDeleted { filter["isDeleted"] = MessageDocuments.liveInIndex }
+        return filter
     }
 
     /// The cursor message, only if it is in that channel (else the window is nil).
@@ -35,25 +40,25 @@ enum MessageHistoryDocuments {
     }
 
     /// The newest `limit` after skipping `offset`; nil when the page is empty by its limit.
-    static func latest(channelId: ObjectId, limit: Int, offset: Int) -> Query? {
+    static func latest(channelId: ObjectId, limit: Int, offset: Int, includingDeleted: Bool) -> Query? {
         guard let options = MessageDocuments.pageOptions(sort: MessageDocuments.newestFirst, limit: limit, offset: offset)
         else { return nil }
-        return Query(filter: channelFilter(channelId), options: options, newestFirst: true)
+        return Query(filter: channelFilter(channelId, includingDeleted: includingDeleted), options: options, newestFirst: true)
     }
 
     /// Strictly before the cursor in (createdAt, _id) order, nearest first.
-    static func before(channelId: ObjectId, cursor: Cursor, limit: Int) -> Query? {
+    static func before(channelId: ObjectId, cursor: Cursor, limit: Int, includingDeleted: Bool) -> Query? {
         guard limit > 0 else { return nil }
         return Query(
-            filter: window(channelId: channelId, cursor: cursor, direction: "$lt", inclusive: "$lte"),
+            filter: window(channelId: channelId, cursor: cursor, direction: "$lt", inclusive: "$lte", includingDeleted: includingDeleted),
             options: ["sort": .document(MessageDocuments.newestFirst), "limit": .int64(Int64(limit))], newestFirst: true)
     }
 
     /// Strictly after the cursor in (createdAt, _id) order, nearest first.
-    static func after(channelId: ObjectId, cursor: Cursor, limit: Int) -> Query? {
+    static func after(channelId: ObjectId, cursor: Cursor, limit: Int, includingDeleted: Bool) -> Query? {
         guard limit > 0 else { return nil }
         return Query(
-            filter: window(channelId: channelId, cursor: cursor, direction: "$gt", inclusive: "$gte"),
+            filter: window(channelId: channelId, cursor: cursor, direction: "$gt", inclusive: "$gte", includingDeleted: includingDeleted),
             options: ["sort": .document(MessageDocuments.oldestFirst), "limit": .int64(Int64(limit))], newestFirst: false)
     }
 
@@ -62,15 +67,16 @@ enum MessageHistoryDocuments {
     /// cursor's millisecond are ordered by `_id`, so none is skipped or repeated. The plain
     /// range on `createdAt` says the same thing again, but as a bound the planner can put on the
     /// index scan directly, so the walk starts at the cursor instead of at the channel's end.
-    private static func window(channelId: ObjectId, cursor: Cursor, direction: String, inclusive: String) -> BSONDocument {
+    private static func window(
+        channelId: ObjectId, cursor: Cursor, direction: String, inclusive: String, includingDeleted: Bool
+    ) -> BSONDocument {
         let at = BSONValue.date(cursor.createdAt)
-        return [
-            "channelId": LegacyIdMatch.any(channelId),
-            "createdAt": [inclusive: at],
-            "$or": [
-                ["createdAt": [direction: at]],
-                ["createdAt": at, "_id": [direction: .objectId(cursor.id)]],
-            ],
+        var filter = channelFilter(channelId, includingDeleted: includingDeleted)
+        filter["createdAt"] = [inclusive: at]
+        filter["$or"] = [
+            ["createdAt": [direction: at]],
+            ["createdAt": at, "_id": [direction: .objectId(cursor.id)]],
         ]
+        return filter
     }
 }

@@ -72,17 +72,17 @@ struct MongoMessageStore: MessageStore {
         return try await messages.find(filter, options: MessageDocuments.idsOptions).map(MessageDocuments.message(from:))
     }
 
-    func history(channelId: ObjectId, window: HistoryWindow) async throws -> [Message]? {
+    func history(channelId: ObjectId, window: HistoryWindow, includingDeleted: Bool) async throws -> [Message]? {
         let query: MessageHistoryDocuments.Query?
         switch window {
         case .latest(let limit, let offset):
-            query = MessageHistoryDocuments.latest(channelId: channelId, limit: limit, offset: offset)
+            query = MessageHistoryDocuments.latest(channelId: channelId, limit: limit, offset: offset, includingDeleted: includingDeleted)
         case .before(let cursorId, let limit):
             guard let cursor = try await cursor(cursorId, channelId: channelId) else { return nil }
-            query = MessageHistoryDocuments.before(channelId: channelId, cursor: cursor, limit: limit)
+            query = MessageHistoryDocuments.before(channelId: channelId, cursor: cursor, limit: limit, includingDeleted: includingDeleted)
         case .after(let cursorId, let limit):
             guard let cursor = try await cursor(cursorId, channelId: channelId) else { return nil }
-            query = MessageHistoryDocuments.after(channelId: channelId, cursor: cursor, limit: limit)
+            query = MessageHistoryDocuments.after(channelId: channelId, cursor: cursor, limit: limit, includingDeleted: includingDeleted)
         }
         guard let query else { return [] }
         let page = try await messages.find(query.filter, options: query.options).map(MessageDocuments.message(from:))

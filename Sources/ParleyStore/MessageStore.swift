@@ -42,8 +42,10 @@ public struct MessageCounts: Sendable, Equatable {
 }
 
 /// Messages, their edit history and per-user read state. History is ordered by
-/// (createdAt, id) and served from an index on (channelId, createdAt, id), so a page costs the
-/// same whatever the channel's size. Deleted messages stay as tombstones.
+/// (createdAt, id) and served from an index on (channelId, createdAt, id) — for the live
+/// messages alone, one that holds no tombstones — so a page costs the same whatever the
+/// channel's size and however many of its messages were deleted. Deleted messages stay as
+/// tombstones.
 public protocol MessageStore: Sendable {
     /// Inserts a message. When it is a reply, the parent's `replyCount` and `lastReplyAt` are
     /// updated in the same operation.
@@ -55,8 +57,10 @@ public protocol MessageStore: Sendable {
     func insertMissing(_ messages: [Message]) async throws -> Int
     func find(id: ObjectId) async throws -> Message?
     func find(ids: [ObjectId]) async throws -> [Message]
-    /// Oldest first; nil when a cursor message does not exist in that channel.
-    func history(channelId: ObjectId, window: HistoryWindow) async throws -> [Message]?
+    /// Oldest first; nil when a cursor message does not exist in that channel. Without
+    /// `includingDeleted`, tombstones are left out and a window holds up to `limit` live
+    /// messages; a cursor may still name a tombstone.
+    func history(channelId: ObjectId, window: HistoryWindow, includingDeleted: Bool) async throws -> [Message]?
     /// A user's messages in the given channels, newest first, tombstones left out.
     func messages(byUser userId: ObjectId, inChannels channelIds: [ObjectId], limit: Int, offset: Int) async throws -> [Message]
     /// Replies to `parentId`, oldest first, with the total.
@@ -82,6 +86,13 @@ public protocol MessageStore: Sendable {
     /// Totals over the given channels (nil: all): all messages, those created at or after `since`,
     /// and per channel; tombstones left out.
     func counts(channelIds: [ObjectId]?, since: Date) async throws -> MessageCounts
+}
+
+extension MessageStore {
+    /// The live messages of a window, as clients read history.
+    public func history(channelId: ObjectId, window: HistoryWindow) async throws -> [Message]? {
+        try await history(channelId: channelId, window: window, includingDeleted: false)
+    }
 }
 
 /// Reactions, one per user and message.

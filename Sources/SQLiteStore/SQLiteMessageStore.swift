@@ -4,9 +4,10 @@ import ParleyCore
 import ParleyStore
 
 /// Messages in `messages`, previous versions in `message_edits`. History is read through the
-/// index on (channelId, createdAt, id): every window is one range scan that stops after `limit`
-/// rows, so a page costs the same in a channel of ten messages or of ten million. Search, read
-/// state and counts are in `SQLiteMessageStore+Search.swift` and `+ReadState.swift`.
+/// index on (channelId, createdAt, id), live history through its partial copy without
+/// tombstones: every window is one range scan that stops after `limit` rows, so a page costs
+/// the same in a channel of ten messages or of ten million. Search, read state and counts are
+/// in `SQLiteMessageStore+Search.swift` and `+ReadState.swift`.
 struct SQLiteMessageStore: MessageStore {
     let pool: DatabasePool
 
@@ -39,8 +40,12 @@ struct SQLiteMessageStore: MessageStore {
         }
     }
 
-    func history(channelId: ObjectId, window: HistoryWindow) async throws -> [Message]? {
+    func history(channelId: ObjectId, window: HistoryWindow, includingDeleted: Bool) async throws -> [Message]? {
         let channel = channelId.hexString
+        // Written out as `isDeleted = 0` so that SQLite serves live pages from the partial index
+        // messages_live_history (v6), which holds no tombstones: a page of live messages is one
+        // range scan however many deleted messages lie between them.
+        let live = includingDeleted ? "" : "AND isDeleted = 0"
         return try await pool.read { db -> [Message]? in
             switch window {
             case .latest(let limit, let offset):
@@ -48,7 +53,7 @@ struct SQLiteMessageStore: MessageStore {
                 let rows = try Row.fetchAllCached(
                     db,
                     sql: """
-                        SELECT * FROM messages WHERE channelId = ?
+                        SELECT * FROM messages WHERE channelId = ? \(live)
                         ORDER BY createdAt DESC, id DESC LIMIT ? OFFSET ?
                         """,
                     arguments: [channel, max(0, limit), max(0, offset)])
@@ -61,7 +66,7 @@ struct SQLiteMessageStore: MessageStore {
                 let rows = try Row.fetchAllCached(
                     db,
                     sql: """
-                        SELECT * FROM messages WHERE channelId = ? AND (createdAt, id) < (?, ?)
+                        SELECT * FROM messages WHERE channelId = ? \(live) AND (createdAt, id) < (?, ?)
                         ORDER BY createdAt DESC, id DESC LIMIT ?
                         """,
                     arguments: [channel, cursor.createdAt, cursor.id, max(0, limit)])
@@ -71,7 +76,7 @@ struct SQLiteMessageStore: MessageStore {
                 return try Row.fetchAllCached(
                     db,
                     sql: """
-                        SELECT * FROM messages WHERE channelId = ? AND (createdAt, id) > (?, ?)
+                        SELECT * FROM messages WHERE channelId = ? \(live) AND (createdAt, id) > (?, ?)
                         ORDER BY createdAt, id LIMIT ?
                         """,
                     arguments: [channel, cursor.createdAt, cursor.id, max(0, limit)]
@@ -80,7 +85,8 @@ struct SQLiteMessageStore: MessageStore {
         }
     }
 
-    /// The cursor message's sort key, nil when it is not a message of `channel`.
+    /// The cursor message's sort key, nil when it is not a message of `channel`. A tombstone is
+    /// a valid cursor: a client may hold the id of a message deleted since it was read.
     private static func cursor(_ id: ObjectId, channel: String, in db: Database) throws -> (createdAt: Int64, id: String)? {
         guard
             let row = try Row.fetchOneCached(

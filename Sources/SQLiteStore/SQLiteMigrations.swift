@@ -62,6 +62,9 @@ enum SQLiteMigrations {
         migrator.registerMigration("v5-video-calls") { db in
             try db.execute(sql: SQLiteSchemaV5.sql)
         }
+        migrator.registerMigration("v6-live-message-history") { db in
+            try db.execute(sql: SQLiteSchemaV6.sql)
+        }
         return migrator
     }
 }

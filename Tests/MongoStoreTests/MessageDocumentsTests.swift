@@ -21,6 +21,15 @@ struct MessageDocumentsTests {
                 ],
                 [
                     "createIndexes": "messages",
+                    "indexes": [
+                        [
+                            "key": ["channelId": 1, "isDeleted": 1, "createdAt": 1, "_id": 1],
+                            "name": "channelId_1_isDeleted_1_createdAt_1__id_1",
+                        ]
+                    ],
+                ],
+                [
+                    "createIndexes": "messages",
                     "indexes": [["key": ["userId": 1, "createdAt": -1, "_id": -1], "name": "userId_1_createdAt_-1__id_-1"]],
                 ],
                 [
@@ -54,7 +63,7 @@ struct MessageDocumentsTests {
         for name in ["messages", "messageEdits", "readState", "messageReactions"] {
             #expect(MongoSchema.collections.contains(name))
         }
-        #expect(MongoSchema.indexes.filter { $0.collection == "messages" }.count == 5)
+        #expect(MongoSchema.indexes.filter { $0.collection == "messages" }.count == 6)
         #expect(MongoSchema.indexes.contains { $0.collection == "messageReactions" && $0.unique })
     }
 

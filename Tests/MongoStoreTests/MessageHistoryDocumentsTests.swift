@@ -5,7 +5,8 @@ import Testing
 
 @testable import MongoStore
 
-/// The history windows: each one range of the (channelId, createdAt, _id) index.
+/// The history windows: each one range of the (channelId, createdAt, _id) index, or for live
+/// messages of the (channelId, isDeleted, createdAt, _id) index.
 struct MessageHistoryDocumentsTests {
     private let channel = Fixtures.channelId
     private let cursor = MessageHistoryDocuments.Cursor(
@@ -15,17 +16,17 @@ struct MessageHistoryDocumentsTests {
 
     @Test func latestSkipsFromTheNewestEnd() {
         #expect(
-            MessageHistoryDocuments.latest(channelId: channel, limit: 50, offset: 100)
+            MessageHistoryDocuments.latest(channelId: channel, limit: 50, offset: 100, includingDeleted: true)
                 == MessageHistoryDocuments.Query(
                     filter: ["channelId": channelMatch],
                     options: ["sort": ["createdAt": -1, "_id": -1], "skip": .int64(100), "limit": .int64(50)], newestFirst: true))
-        #expect(MessageHistoryDocuments.latest(channelId: channel, limit: 0, offset: 0) == nil)
+        #expect(MessageHistoryDocuments.latest(channelId: channel, limit: 0, offset: 0, includingDeleted: false) == nil)
     }
 
     @Test func beforeWalksBackFromTheCursor() {
         let at = BSONValue.date(cursor.createdAt)
         #expect(
-            MessageHistoryDocuments.before(channelId: channel, cursor: cursor, limit: 30)
+            MessageHistoryDocuments.before(channelId: channel, cursor: cursor, limit: 30, includingDeleted: true)
                 == MessageHistoryDocuments.Query(
                     filter: [
                         "channelId": channelMatch, "createdAt": ["$lte": at],
@@ -37,15 +38,35 @@ struct MessageHistoryDocumentsTests {
     @Test func afterWalksForwardFromTheCursor() {
         let at = BSONValue.date(cursor.createdAt)
         #expect(
-            MessageHistoryDocuments.after(channelId: channel, cursor: cursor, limit: 30)
+            MessageHistoryDocuments.after(channelId: channel, cursor: cursor, limit: 30, includingDeleted: true)
                 == MessageHistoryDocuments.Query(
                     filter: [
                         "channelId": channelMatch, "createdAt": ["$gte": at],
                         "$or": [["createdAt": ["$gt": at]], ["createdAt": at, "_id": ["$gt": .objectId(cursor.id)]]],
                     ],
                     options: ["sort": ["createdAt": 1, "_id": 1], "limit": .int64(30)], newestFirst: false))
-        #expect(MessageHistoryDocuments.after(channelId: channel, cursor: cursor, limit: 0) == nil)
-        #expect(MessageHistoryDocuments.before(channelId: channel, cursor: cursor, limit: -1) == nil)
+        #expect(MessageHistoryDocuments.after(channelId: channel, cursor: cursor, limit: 0, includingDeleted: true) == nil)
+        #expect(MessageHistoryDocuments.before(channelId: channel, cursor: cursor, limit: -1, includingDeleted: false) == nil)
+    }
+
+    @Test func liveWindowsPutPointBoundsOnIsDeletedBeforeTheTimeRange() {
+        let live: BSONValue = ["$in": [false, .null]]
+        #expect(
+            MessageHistoryDocuments.latest(channelId: channel, limit: 50, offset: 0, includingDeleted: false)?.filter
+                == ["channelId": channelMatch, "isDeleted": live])
+        let at = BSONValue.date(cursor.createdAt)
+        #expect(
+            MessageHistoryDocuments.before(channelId: channel, cursor: cursor, limit: 30, includingDeleted: false)?.filter
+                == [
+                    "channelId": channelMatch, "isDeleted": live, "createdAt": ["$lte": at],
+                    "$or": [["createdAt": ["$lt": at]], ["createdAt": at, "_id": ["$lt": .objectId(cursor.id)]]],
+                ])
+        #expect(
+            MessageHistoryDocuments.after(channelId: channel, cursor: cursor, limit: 30, includingDeleted: false)?.filter
+                == [
+                    "channelId": channelMatch, "isDeleted": live, "createdAt": ["$gte": at],
+                    "$or": [["createdAt": ["$gt": at]], ["createdAt": at, "_id": ["$gt": .objectId(cursor.id)]]],
+                ])
     }
 
     @Test func theCursorMustBeInTheChannel() throws {

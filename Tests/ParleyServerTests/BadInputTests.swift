@@ -28,7 +28,7 @@ struct BadInputTests {
                 (.post, "/api/channels", ["name": "x"]),
                 (.post, "/api/channels", ["groupId": target.groupId, "name": "x", "type": "hologram"]),
                 (.post, "/api/channels", ["groupId": target.groupId, "name": "x", "settings": ["maxFileSize": "big"]]),
-                (.put, "/api/channels/\(target.extraChannelId)", ["groupId": target.groupId]),
+                (.put, "/api/channels/\(target.extraChannelId)", ["groupId": "not-a-group-id"]),
                 (.get, "/api/channels/search", nil),
                 (.get, "/api/group-requests/bogus", nil),
                 (.post, "/api/group-requests/bogus/approve", [:]),

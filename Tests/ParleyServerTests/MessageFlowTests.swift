@@ -73,7 +73,7 @@ struct MessageFlowTests {
             // A group admin moderates: the message stays as a tombstone.
             let deleted = try await api.send(.delete, "/api/messages/\(id)", token: world.groupAdmin.accessToken)
             #expect(deleted.status == 200)
-            let history = try await api.send(.get, "/api/messages/channel/\(channel)", token: world.member.accessToken)
+            let history = try await api.send(.get, "/api/messages/channel/\(channel)?includeDeleted=true", token: world.member.accessToken)
             let tombstone = try #require((history.json["data"] as? [[String: Any]])?.first { $0["_id"] as? String == id })
             #expect(tombstone["isDeleted"] as? Bool == true)
             #expect(tombstone["text"] is NSNull)

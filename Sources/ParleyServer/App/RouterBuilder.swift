@@ -37,10 +37,13 @@ enum RouterBuilder {
             to: router,
             controller: ChannelController(channels: services.channels, users: services.users, activity: services.activity, bodyLimit: bodyLimit),
             authentication: authentication)
+        let inlineImages = InlineImageService(uploads: uploads, jsonBodyLimit: bodyLimit)
         MessageRoutes.add(
-            to: router, messages: MessageController(messages: services.messages, publicURL: publicURL, bodyLimit: bodyLimit),
+            to: router,
+            messages: MessageController(messages: services.messages, inlineImages: inlineImages, publicURL: publicURL, bodyLimit: bodyLimit),
             reactions: ReactionController(reactions: services.reactions, bodyLimit: bodyLimit),
-            replies: ReplyController(replies: services.replies, publicURL: publicURL, bodyLimit: bodyLimit), authentication: authentication)
+            replies: ReplyController(replies: services.replies, inlineImages: inlineImages, publicURL: publicURL, bodyLimit: bodyLimit),
+            authentication: authentication)
         ClientRoutes.add(
             to: router,
             controller: ClientController(

@@ -140,7 +140,9 @@ struct AdminController: Sendable {
         let principal = try context.requirePrincipal()
         try admin.requireAdmin(principal)
         if let channelId = try MessageController.optionalId(request, "channelId", thing: "channel") {
-            let page = try await messages.history(principal: principal, channelId: channelId, window: try MessageController.window(request))
+            let page = try await messages.history(
+                principal: principal, channelId: channelId, window: try MessageController.window(request),
+                includingDeleted: try MessageController.includingDeleted(request))
             return Envelope(data: page.map(MessageView.init))
         }
         let (limit, _) = try request.limitOffset(defaultLimit: 50)

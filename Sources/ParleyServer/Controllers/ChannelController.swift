@@ -83,13 +83,15 @@ struct ChannelController: Sendable {
         let principal = try context.requirePrincipal()
         let id = try context.parameters.objectId("id", thing: "channel")
         let body = try await JSONBody.read(request, limit: bodyLimit)
-        if body.has("groupId") { throw DomainError.validation("A channel cannot be moved to another group") }
+        // The Angular edit form sends the whole channel back, `groupId` included; other fields
+        // it echoes (`_id`, `createdBy`, `createdAt`, `members`, …) are not editable and ignored.
+        let statedGroupId = try body.objectId("groupId", thing: "group")
         let settings = try body.object("settings")
         let changes = ChannelChanges(
             name: try body.trimmedString("name"), description: try body.string("description"), type: try body.trimmedString("type"),
             isPrivate: try body.bool("isPrivate"), isActive: try body.bool("isActive"), maxMembers: try body.nullableInt("maxMembers"),
             settings: try settings.map { try ChannelSettingsInput.settings(from: $0, base: ChannelSettings()) })
-        let channel = try await channels.update(principal: principal, id: id, changes: changes)
+        let channel = try await channels.update(principal: principal, id: id, changes: changes, statedGroupId: statedGroupId)
         return Envelope(data: ChannelView(channel), message: "Channel updated successfully")
     }
 

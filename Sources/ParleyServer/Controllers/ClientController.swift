@@ -50,7 +50,9 @@ struct ClientController: Sendable {
         let principal = try context.requirePrincipal()
         guard let text = request.queryString("channelId") else { throw DomainError.validation("Channel ID is required") }
         guard let channelId = ObjectId(text) else { throw DomainError.invalidId("channel") }
-        let page = try await messages.history(principal: principal, channelId: channelId, window: try MessageController.window(request))
+        let page = try await messages.history(
+            principal: principal, channelId: channelId, window: try MessageController.window(request),
+            includingDeleted: try MessageController.includingDeleted(request))
         return Envelope(data: page.map(MessageView.init))
     }
 

@@ -6,16 +6,18 @@ import ParleyStore
 /// `/api/messages`: history, posting, edits, deletes, search and read state.
 struct MessageController: Sendable {
     let messages: MessageService
-    /// `PUBLIC_URL`, for telling this server's upload URLs from others.
+    let inlineImages: InlineImageService
+    /// `PUBLIC_URL`, when set, starts the URL of an image sent inside a message.
     let publicURL: String?
     let bodyLimit: Int
 
     /// A plain array, oldest first: `limit`/`offset` (the old API) or a `before`/`after`
-    /// message-id cursor.
+    /// message-id cursor; tombstones only with `includeDeleted=true`.
     func channelHistory(_ request: Request, context: AppRequestContext) async throws -> Envelope<[MessageView]> {
         let principal = try context.requirePrincipal()
         let channelId = try context.parameters.objectId("channelId", thing: "channel")
-        let page = try await messages.history(principal: principal, channelId: channelId, window: try Self.window(request))
+        let page = try await messages.history(
+            principal: principal, channelId: channelId, window: try Self.window(request), includingDeleted: try Self.includingDeleted(request))
         return Envelope(data: page.map(MessageView.init))
     }
 
@@ -40,12 +42,18 @@ struct MessageController: Sendable {
         return Envelope(data: MessageSearchView(results, limit: limit, offset: offset), message: "\(results.total) messages found")
     }
 
+    /// An image sent inside the message as a data URL is stored as an upload first
+    /// (`InlineImageService`), and the message keeps its URL.
     func post(_ request: Request, context: AppRequestContext) async throws -> EditedResponse<Envelope<MessageView>> {
         let principal = try context.requirePrincipal()
-        let body = try await JSONBody.read(request, limit: bodyLimit)
+        let body = try await JSONBody.read(request, limit: inlineImages.bodyLimit)
         guard let channelId = try body.objectId("channelId", thing: "channel") else { throw DomainError.validation("Channel ID is required") }
-        let message = try await messages.post(
-            principal: principal, channelId: channelId, draft: try Self.draft(from: body), urls: AttachmentURLPolicy(request, publicURL: publicURL))
+        let urls = AttachmentURLPolicy(request, publicURL: publicURL)
+        let message = try await inlineImages.posting(
+            try Self.draft(from: body), principal: principal, baseURL: PublicBaseURL.of(request, configured: publicURL)
+        ) { draft in
+            try await messages.post(principal: principal, channelId: channelId, draft: draft, urls: urls)
+        }
         return EditedResponse(status: .created, response: Envelope(data: MessageView(message), message: "Message sent successfully"))
     }
 
@@ -133,6 +141,14 @@ struct MessageController: Sendable {
         return .latest(limit: limit, offset: offset)
     }
 
+    /// `includeDeleted=true` asks history for tombstones too (clients that show "message deleted").
+    static func includingDeleted(_ request: Request) throws -> Bool {
+        switch request.queryString("includeDeleted")?.lowercased() {
+        case nil, "false", "0": return false
+        case "true", "1": return true
+        default: throw DomainError.validation("includeDeleted must be true or false")
+        }
+    }
 
     static func optionalId(_ request: Request, _ key: String, thing: String) throws -> ObjectId? {
         guard let text = request.queryString(key) else { return nil }

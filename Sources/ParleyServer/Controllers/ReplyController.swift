@@ -5,19 +5,26 @@ import ParleyCore
 /// `{success, message, data, statusCode}` envelope.
 struct ReplyController: Sendable {
     let replies: ReplyService
+    let inlineImages: InlineImageService
+    /// `PUBLIC_URL`, when set, starts the URL of an image sent inside a reply.
     let publicURL: String?
     let bodyLimit: Int
 
     func create(_ request: Request, context: AppRequestContext) async throws -> StatusEnvelope<ReplyCreatedView> {
         let principal = try context.requirePrincipal()
         let parentId = try context.parameters.objectId("id", thing: "message")
-        let body = try await JSONBody.read(request, limit: bodyLimit)
+        // The Angular chat page sends a picture in a reply as a data URL too.
+        let body = try await JSONBody.read(request, limit: inlineImages.bodyLimit)
         guard try body.string("text") != nil || body.has("imageUrl") || body.has("fileUrl") else {
             throw DomainError.validation("Text and channelId are required")
         }
-        let (reply, parent) = try await replies.reply(
-            principal: principal, to: parentId, channelId: try body.objectId("channelId", thing: "channel"),
-            draft: try MessageController.draft(from: body), urls: AttachmentURLPolicy(request, publicURL: publicURL))
+        let channelId = try body.objectId("channelId", thing: "channel")
+        let urls = AttachmentURLPolicy(request, publicURL: publicURL)
+        let (reply, parent) = try await inlineImages.posting(
+            try MessageController.draft(from: body), principal: principal, baseURL: PublicBaseURL.of(request, configured: publicURL)
+        ) { draft in
+            try await replies.reply(principal: principal, to: parentId, channelId: channelId, draft: draft, urls: urls)
+        }
         return StatusEnvelope(
             .created, message: "Reply created successfully",
             data: ReplyCreatedView(reply: ReplyView(reply), message: MessageView(reply), parent: MessageView(parent)))

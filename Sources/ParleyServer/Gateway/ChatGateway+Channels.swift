@@ -26,9 +26,11 @@ extension ChatGateway {
     }
 
     /// Checks access, makes the channel the socket's current one, sends its latest messages
-    /// (newest first, as the old server did) and tells the room.
+    /// (newest first, as the old server did; tombstones only with `includeDeleted: true`) and
+    /// tells the room.
     private func joinChannel(_ session: GatewaySession, body: JSONBody) async throws -> SocketIOValue? {
         guard let id = try body.objectId("channelId", thing: "channel") else { throw DomainError.validation("Channel ID is required") }
+        let includingDeleted = try body.bool("includeDeleted") ?? false
         let channelId = id.hexString
         let principal = session.principal
         let (channel, _) = try await channels.readableForMessages(principal: principal, id: id)
@@ -42,8 +44,11 @@ extension ChatGateway {
         let alreadyCurrent = session.currentChannel?.room == room
         session.currentChannel = (id, room)
 
-        let history = try await messages.history(principal: principal, channelId: channel.id, window: .latest(limit: Self.previousMessagesCount, offset: 0))
-        let newestFirst = history.filter { !$0.isDeleted }.reversed().map(MessageView.init)
+        // Live messages only, as the old server sent them, unless the client asks for tombstones.
+        let history = try await messages.history(
+            principal: principal, channelId: channel.id, window: .latest(limit: Self.previousMessagesCount, offset: 0),
+            includingDeleted: includingDeleted)
+        let newestFirst = history.reversed().map(MessageView.init)
         session.socket.emit(
             "previous_messages", ["channelId": .string(channelId), "messages": GatewayPayload.encoded(newestFirst)])
         if !alreadyCurrent {

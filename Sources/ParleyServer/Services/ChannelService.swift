@@ -115,8 +115,15 @@ public struct ChannelService: Sendable {
         return try await store.channels.find(id: channel.id) ?? channel
     }
 
-    func update(principal: Principal, id: ObjectId, changes: ChannelChanges, action: String = "channel.update") async throws -> Channel {
+    /// `statedGroupId` is the group the client says the channel is in: a channel never moves,
+    /// so naming its own group is fine and naming another is refused.
+    func update(
+        principal: Principal, id: ObjectId, changes: ChannelChanges, statedGroupId: ObjectId? = nil, action: String = "channel.update"
+    ) async throws -> Channel {
         let (channel, _) = try await administered(principal: principal, id: id)
+        if let statedGroupId, statedGroupId != channel.groupId {
+            throw DomainError.validation("A channel cannot be moved to another group")
+        }
         try ChannelRules.validate(changes)
         if channel.name == Channel.defaultName, let name = changes.name, name != Channel.defaultName {
             throw DomainError.validation("The general channel cannot be renamed")

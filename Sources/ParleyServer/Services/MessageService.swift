@@ -58,10 +58,11 @@ public struct MessageService: Sendable {
         return message
     }
 
-    /// A page of a channel's history, oldest first.
-    func history(principal: Principal, channelId: ObjectId, window: HistoryWindow) async throws -> [Message] {
+    /// A page of a channel's history, oldest first. Tombstones are left out unless asked for,
+    /// as the old server did: the Angular client shows any message it gets, deleted or not.
+    func history(principal: Principal, channelId: ObjectId, window: HistoryWindow, includingDeleted: Bool = false) async throws -> [Message] {
         let (channel, _) = try await channels.readableForMessages(principal: principal, id: channelId)
-        guard let page = try await store.messages.history(channelId: channel.id, window: window) else {
+        guard let page = try await store.messages.history(channelId: channel.id, window: window, includingDeleted: includingDeleted) else {
             throw DomainError.validation("The cursor message is not in this channel")
         }
         return page

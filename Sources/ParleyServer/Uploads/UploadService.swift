@@ -136,6 +136,17 @@ public struct UploadService: Sendable {
             mimeType: type.mimeType, size: digest.size, sha256: digest.sha256)
     }
 
+    /// Removes an upload nobody was given: the message it was stored for was refused.
+    func discard(_ upload: Upload) async {
+        do {
+            try await remove(upload)
+        } catch {
+            logger.warning(
+                "could not remove the upload of a refused message",
+                metadata: ["file": .string(upload.storedName), "error": .string(String(describing: error))])
+        }
+    }
+
     /// Removes the record, then the files; false (and nothing touched on disk) when another
     /// call removed the record first.
     @discardableResult

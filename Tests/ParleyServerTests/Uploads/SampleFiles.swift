@@ -10,11 +10,23 @@ enum SampleFiles {
 
     /// A `width` × `height` colour gradient in the format `fileExtension` names (png, jpg, gif, webp).
     static func image(_ fileExtension: String, width: Int, height: Int) throws -> Data {
+        try written(fileExtension, "a \(fileExtension)") { parley_vips_write_gradient($0, Int32(width), Int32(height)) }
+    }
+
+    /// A `width` × `height` grey PNG of noise: it barely compresses, so its size is about
+    /// width × height bytes.
+    static func noisePNG(width: Int, height: Int) throws -> Data {
+        try written("png", "a noise png") { parley_vips_write_noise($0, Int32(width), Int32(height)) }
+    }
+
+    /// The bytes libvips wrote to a temporary file of that extension (removed afterwards).
+    private static func written(_ fileExtension: String, _ what: String, by write: (String) -> Int32) throws -> Data {
         guard parley_vips_init() == 0 else { throw Failure(description: "libvips did not start") }
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("sample-\(UUID().uuidString).\(fileExtension)").path
         defer { try? FileManager.default.removeItem(atPath: path) }
-        guard parley_vips_write_gradient(path, Int32(width), Int32(height)) == 0, let data = FileManager.default.contents(atPath: path)
-        else { throw Failure(description: "libvips could not write a \(fileExtension)") }
+        guard write(path) == 0, let data = FileManager.default.contents(atPath: path) else {
+            throw Failure(description: "libvips could not write \(what)")
+        }
         return data
     }
 

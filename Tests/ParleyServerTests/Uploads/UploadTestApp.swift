@@ -4,7 +4,8 @@ import Foundation
 /// A test app whose upload folder the test can look into, with limits of its choosing.
 enum UploadTestApp {
     static func run(
-        limits: UploadLimits = UploadLimits(), logs: LogCapture? = nil, _ body: @Sendable (APIClient, UploadDisk) async throws -> Void
+        limits: UploadLimits = UploadLimits(), jsonBodyLimit: Int? = nil, logs: LogCapture? = nil,
+        _ body: @Sendable (APIClient, UploadDisk) async throws -> Void
     ) async throws {
         let root = FileManager.default.temporaryDirectory.appendingPathComponent("parley-uploads-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: root) }
@@ -12,6 +13,7 @@ enum UploadTestApp {
             configuration.uploadDirectory = root.path
             configuration.uploadLimits = limits
             if logs != nil { configuration.logLevel = .info }
+            if let jsonBodyLimit { configuration.jsonBodyLimit = jsonBodyLimit }
         }, logs: logs) { api in
             try await body(api, UploadDisk(root: root))
         }

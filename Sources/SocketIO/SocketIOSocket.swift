@@ -42,6 +42,9 @@ public final class SocketIOSocket: Sendable {
 
     public var isConnected: Bool { state.withLock { $0.connected } }
 
+    /// Whether the client behind this socket seems to have vanished without closing.
+    public var isUnresponsive: Bool { session.isUnresponsive }
+
     // MARK: handlers
 
     public func on(_ event: String, _ handler: @escaping EventHandler) {

@@ -20,8 +20,9 @@ public final class ChatGateway: Sendable {
     let presence = PresenceRegistry()
     let typing: TypingTracker
     let sessions = Mutex<[String: GatewaySession]>([:])
-    /// Users accepted at CONNECT, by Engine.IO session, until their socket is created.
-    let pendingUsers = Mutex<[String: (user: User, since: ContinuousClock.Instant)]>([:])
+    /// Users accepted at CONNECT, by Engine.IO session, until their socket is counted present
+    /// (they count toward the per-user cap meanwhile), with the auth session of their token.
+    let pendingUsers = Mutex<[String: (user: User, sessionId: ObjectId, since: ContinuousClock.Instant)]>([:])
     /// Set when someone came or went; the periodic loop then broadcasts the count once.
     let onlineCountChanged = Atomic<Bool>(false)
 

@@ -197,6 +197,7 @@ let package = Package(
                 "ParleyServer",
                 "MongoStore",
                 "CVips",
+                .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "HummingbirdWSClient", package: "hummingbird-websocket"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),

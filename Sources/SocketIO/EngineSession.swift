@@ -48,6 +48,11 @@ public final class EngineSession: Sendable {
 
     public var isClosed: Bool { state.withLock { $0.isClosed } }
 
+    /// Whether the client seems to have vanished without closing (see
+    /// `EngineSessionState.isUnresponsive`): callers short of room may close such sessions
+    /// before the heartbeat does.
+    public var isUnresponsive: Bool { state.withLock { $0.isUnresponsive(at: .now) } }
+
     // MARK: sending
 
     /// Queues frames for the client. They are delivered in order, all or none: when the

@@ -40,6 +40,9 @@ struct EngineSessionState<PollWaiter, WriterWaiter> {
     /// Frames only the WebSocket carries, even before the upgrade completes (`3probe`).
     private var webSocketOnly: [EngineFrame] = []
     private var pollWaiter: PollWaiter?
+    /// When the last GET was answered (or the session opened): a polling client that is still
+    /// there sends its next GET right away.
+    private var pollReleasedAt: ContinuousClock.Instant
     private var postInFlight = false
     private(set) var webSocketID: Int?
     private var writerWaiter: WriterWaiter?
@@ -65,6 +68,7 @@ struct EngineSessionState<PollWaiter, WriterWaiter> {
         self.pingInterval = pingInterval
         self.pingTimeout = pingTimeout
         self.pingDue = now + pingInterval
+        self.pollReleasedAt = now
     }
 
     var isClosed: Bool { closeReason != nil }
@@ -76,6 +80,18 @@ struct EngineSessionState<PollWaiter, WriterWaiter> {
     /// that arrives after `pingInterval + pingTimeout` without a pong must see a closed session.
     func heartbeatExpired(at now: ContinuousClock.Instant) -> Bool {
         now >= (pongDeadline ?? (pingDue + pingTimeout))
+    }
+
+    /// True when the client seems to have vanished without closing, long before the heartbeat
+    /// would end the session (`pingInterval + pingTimeout`): it left a ping unanswered for a
+    /// whole ping interval (a client that is there answers at once), or, polling, it has held
+    /// no GET for a whole ping interval (a held GET is answered at the latest by the next
+    /// ping, and a client that is there polls again at once).
+    func isUnresponsive(at now: ContinuousClock.Instant) -> Bool {
+        if isClosed { return true }
+        if let pongDeadline, now - (pongDeadline - pingTimeout) >= pingInterval { return true }
+        guard transport == .polling, upgrade == .none, pollWaiter == nil, !postInFlight else { return false }
+        return now - pollReleasedAt >= pingInterval
     }
 
     mutating func pingTimerFired(at now: ContinuousClock.Instant) -> [Effect] {
@@ -109,6 +125,7 @@ struct EngineSessionState<PollWaiter, WriterWaiter> {
         }
         if !queue.isEmpty {
             defer { queue.removeAll() }
+            pollReleasedAt = now
             return [.resumePoll(waiter, .frames(queue))]
         }
         pollWaiter = waiter
@@ -118,6 +135,13 @@ struct EngineSessionState<PollWaiter, WriterWaiter> {
             return [.scheduleProbeNoop]
         }
         return []
+    }
+
+    /// A held GET is being answered. The clock is read here rather than passed in: only
+    /// `isUnresponsive` looks at it, and only with a ping interval's tolerance.
+    private mutating func releasePollWaiter() {
+        pollWaiter = nil
+        pollReleasedAt = .now
     }
 
     /// Starts a POST; returns the error answer when it may not proceed.
@@ -150,7 +174,7 @@ struct EngineSessionState<PollWaiter, WriterWaiter> {
         case .polling:
             var effects: [Effect] = []
             if let waiter = pollWaiter, !queue.isEmpty {
-                pollWaiter = nil
+                releasePollWaiter()
                 effects.append(.resumePoll(waiter, .frames(queue)))
                 queue.removeAll()
             }
@@ -228,7 +252,7 @@ struct EngineSessionState<PollWaiter, WriterWaiter> {
     /// The probe-noop timer fired: release a GET still held by an unfinished probe.
     mutating func probeNoopTimerFired() -> [Effect] {
         guard case .probing = upgrade, let waiter = pollWaiter else { return [] }
-        pollWaiter = nil
+        releasePollWaiter()
         return [.resumePoll(waiter, .frames([.packet(.noop)]))]
     }
 

@@ -59,6 +59,9 @@ public final class SocketIOSocket: Sendable {
         data.restore(snapshot)
     }
 
+    /// Whether the client behind this socket seems to have vanished without closing.
+    public var isUnresponsive: Bool { session.isUnresponsive }
+
     // MARK: handlers
 
     public func on(_ event: String, _ handler: @escaping EventHandler) {

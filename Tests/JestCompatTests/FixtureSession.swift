@@ -33,7 +33,7 @@ final class FixtureSession {
         }
         if let known = tokens.byKey[key] { return known }
         let login: JSONValue = .object(["username": actor["username"] ?? .null, "password": actor["password"] ?? .null])
-        let (status, body, text) = try await send(method: "POST", path: "/api/auth/login", headers: [:], body: try JSONEncoder().encode(login))
+        let (status, body, text) = try await send(method: "POST", path: "/api/auth/login", headers: ["content-type": "application/json"], body: try JSONEncoder().encode(login))
         guard status == 200, let token = body?["data"]?["accessToken"]?.string, let id = body?["data"]?["user"]?["_id"]?.string else {
             throw FixtureError("login as \(key): \(status) \(text)")
         }

@@ -152,6 +152,32 @@ struct AuthFlowTests {
         }
     }
 
+    @Test func failuresByUsernameAndByEmailCountAgainstOneAccount() async throws {
+        try await TestApp.run(configure: { $0.loginThrottle = .init(failuresPerAccount: 5, failuresPerAddress: 50, window: .seconds(600)) }) { api in
+            _ = try await api.register("gina")
+            for _ in 0..<3 {
+                #expect(try await api.login("gina", password: "wrong-password").status == 401)
+            }
+            for _ in 0..<2 {
+                #expect(try await api.send(.post, "/api/auth/login", json: ["email": "GINA@example.com", "password": "wrong-password"]).status == 401)
+            }
+            // Five failures in all: the sixth try is refused whichever form it uses, even with the right password.
+            for attempt in [
+                ["email": "gina@example.com", "password": "password123"], ["username": "GINA", "password": "password123"],
+            ] {
+                let limited = try await api.send(.post, "/api/auth/login", json: attempt)
+                #expect(limited.status == 429, "\(attempt): \(limited.text)")
+                #expect(limited.json["code"] as? String == "RATE_LIMITED")
+                #expect(try #require(limited.headers[.retryAfter].flatMap(Int.init)) > 0)
+            }
+            // An unknown name counts on its own, whatever its case.
+            for name in ["Nobody", "nobody", "NOBODY", "nobody", "noBody"] {
+                #expect(try await api.login(name, password: "wrong-password").status == 401)
+            }
+            #expect(try await api.login("nobody", password: "wrong-password").status == 429)
+        }
+    }
+
     @Test func changePasswordRequiresTheCurrentOneAndSignsOutOtherSessions() async throws {
         try await TestApp.run { api in
             let frank = try await api.register("frank", password: "old-password")
@@ -163,7 +189,8 @@ struct AuthFlowTests {
                 .put, "/api/auth/change-password", token: frank.accessToken,
                 json: ["currentPassword": "old-password", "newPassword": "new-password"])
             #expect(changed.status == 200)
-            #expect(try await api.send(.post, "/api/auth/refresh", json: ["refreshToken": frank.refreshToken]).status == 401)
+            // The caller's own session stays (other sessions are covered in SessionRevocationTests).
+            #expect(try await api.send(.post, "/api/auth/refresh", json: ["refreshToken": frank.refreshToken]).status == 200)
             #expect(try await api.login("frank", password: "old-password").status == 401)
             #expect(try await api.login("frank", password: "new-password").status == 200)
             let fresh = try Account(changed)

@@ -1,5 +1,6 @@
 import Foundation
 import HTTPTypes
+import NIOCore
 import Testing
 
 @Suite("HTTP plumbing")
@@ -14,6 +15,38 @@ struct HTTPPlumbingTests {
             #expect(response.message == "Malformed JSON in request body")
             let array = try await api.send(.post, "/api/auth/login", rawBody: "[1,2]")
             #expect(array.status == 400)
+        }
+    }
+
+    @Test func jsonRoutesRefuseBodiesUnderOtherContentTypesWith415() async throws {
+        try await TestApp.run { api in
+            let alice = try await api.register("alice")
+            let login = #"{"username":"alice","password":"password123"}"#
+            // What a cross-site HTML form can send without a preflight, and a body with no type at all.
+            for type in ["text/plain", "application/x-www-form-urlencoded", "multipart/form-data; boundary=x", nil] {
+                var headers = HTTPFields()
+                if let type { headers[.contentType] = type }
+                let response = try await api.client.execute(uri: "/api/auth/login", method: .post, headers: headers, body: ByteBuffer(string: login))
+                let json = try #require(try JSONSerialization.jsonObject(with: Data(response.body.readableBytesView)) as? [String: Any])
+                #expect(response.status.code == 415, "\(type ?? "no type")")
+                #expect(json["success"] as? Bool == false)
+                #expect(json["status"] as? String == "error")
+                #expect(json["code"] as? String == "UNSUPPORTED_MEDIA_TYPE")
+                #expect(json["message"] as? String == "Content-Type must be application/json")
+            }
+            var form = HTTPFields()
+            form[.contentType] = "text/plain"
+            let put = try await api.send(.put, "/api/client/settings", token: alice.accessToken, rawBody: #"{"settings":{"a":1}}"#, headers: form)
+            #expect(put.status == 415)
+            // JSON types with parameters or a +json suffix are JSON.
+            for type in ["application/json; charset=utf-8", "Application/JSON", "application/vnd.api+json"] {
+                var headers = HTTPFields()
+                headers[.contentType] = type
+                #expect(try await api.send(.post, "/api/auth/login", rawBody: login, headers: headers).status == 200, "\(type)")
+            }
+            // A request without a body needs no type.
+            let logout = try await api.client.execute(uri: "/api/auth/logout", method: .post, headers: [.authorization: "Bearer \(alice.accessToken)"], body: nil)
+            #expect(logout.status.code == 200)
         }
     }
 

@@ -11,10 +11,13 @@ import SocketIO
 /// Builds a real Parley application on a fresh store (a SQLite file in a temporary folder, or a
 /// fresh MongoDB database: see `TestStore`) and talks to it over real HTTP on a loopback port.
 enum TestApp {
+    /// The access-token secret of the test configuration, for tests that forge tokens.
+    static let accessTokenSecret = "test-access-secret-0123456789abcdef"
+
     static func configuration(folder: URL) -> AppConfiguration {
         AppConfiguration(
             host: "127.0.0.1", port: 0, store: TestStore.location(folder: folder),
-            environment: .test, accessTokenSecret: "test-access-secret-0123456789abcdef",
+            environment: .test, accessTokenSecret: accessTokenSecret,
             refreshTokenSecret: "test-refresh-secret-0123456789abcdef", corsOrigin: "http://localhost:4200",
             uploadDirectory: folder.appendingPathComponent("uploads").path, logLevel: .warning,
             jsonBodyLimit: 64 * 1024,
@@ -78,7 +81,7 @@ struct APIClient: Sendable {
             headers[.contentType] = "application/json"
             body = ByteBuffer(bytes: try JSONSerialization.data(withJSONObject: json))
         } else if let rawBody {
-            headers[.contentType] = "application/json"
+            if headers[.contentType] == nil { headers[.contentType] = "application/json" }
             body = ByteBuffer(string: rawBody)
         }
         let response = try await client.execute(uri: path, method: method, headers: headers, body: body)

@@ -31,10 +31,11 @@ public struct AppServices: Sendable {
             accessSecret: configuration.accessTokenSecret, refreshSecret: configuration.refreshTokenSecret,
             accessLifetime: configuration.accessTokenLifetime, refreshLifetime: configuration.refreshTokenLifetime)
         let recorder = ActivityRecorder(store: store.activity, logger: logger)
+        let revoker = SessionRevoker(store: store, cache: LiveSessionCache(), events: events)
         self.store = store
         self.auth = AuthService(
             store: store, tokens: tokens, hasher: hasher, throttle: LoginThrottle(limits: configuration.loginThrottle),
-            activity: recorder)
+            activity: recorder, sessions: revoker)
         self.hasher = hasher
         self.users = UserService(store: store, hasher: hasher, events: events)
         let notifications = NotificationService(store: store.notifications, logger: logger)
@@ -45,7 +46,8 @@ public struct AppServices: Sendable {
         self.channels = channels
         self.groupRequests = GroupRequestService(store: store, groups: groups, activity: recorder, notifications: notifications)
         self.activity = ActivityService(store: store)
-        self.client = ClientService(store: store, users: users, channels: channels, notifications: notifications, activity: recorder)
+        self.client = ClientService(
+            store: store, users: users, channels: channels, notifications: notifications, activity: recorder, sessionRevoker: revoker)
         let messages = MessageService(
             store: store, channels: channels, notifications: notifications, activity: recorder, events: events)
         self.events = events

@@ -9,8 +9,9 @@ struct AccessTokenPayload: JWTPayload {
     var username: String
     var email: String
     var roles: [String]
-    /// The session the token was issued for, so "sign out my other sessions" can keep this one.
-    var sid: String?
+    /// The session the token was issued for: the token is refused once that session is revoked,
+    /// and "sign out my other sessions" keeps this one. Tokens without it do not decode.
+    var sid: String
     var type: String
     var iat: IssuedAtClaim
     var exp: ExpirationClaim

@@ -4,6 +4,9 @@ import ParleyCore
 
 /// Signs and verifies the two token kinds, each with its own HS256 secret.
 public struct TokenService: Sendable {
+    /// The only algorithm a token may name in its header.
+    static let algorithm = "HS256"
+
     private let accessKeys: JWTKeyCollection
     private let refreshKeys: JWTKeyCollection
     let accessLifetime: Duration
@@ -34,20 +37,30 @@ public struct TokenService: Sendable {
         return try await refreshKeys.sign(payload)
     }
 
-    /// The user (and session) an access token names, or nil when it is not a valid, unexpired
+    /// The user and session an access token names, or nil when it is not a valid, unexpired
     /// access token.
-    func verifyAccessToken(_ token: String) async -> (userId: ObjectId, sessionId: ObjectId?)? {
-        guard let payload = try? await accessKeys.verify(token, as: AccessTokenPayload.self),
-            let userId = ObjectId(payload.userId)
+    func verifyAccessToken(_ token: String) async -> (userId: ObjectId, sessionId: ObjectId)? {
+        guard let payload = await Self.verify(token, with: accessKeys, as: AccessTokenPayload.self),
+            let userId = ObjectId(payload.userId), let sessionId = ObjectId(payload.sid)
         else { return nil }
-        return (userId, payload.sid.flatMap(ObjectId.init))
+        return (userId, sessionId)
     }
 
     /// The (user, session) a refresh token names, or nil when it is not a valid refresh token.
     func verifyRefreshToken(_ token: String) async -> (userId: ObjectId, sessionId: ObjectId)? {
-        guard let payload = try? await refreshKeys.verify(token, as: RefreshTokenPayload.self),
+        guard let payload = await Self.verify(token, with: refreshKeys, as: RefreshTokenPayload.self),
             let userId = ObjectId(payload.userId), let sessionId = ObjectId(payload.sid)
         else { return nil }
         return (userId, sessionId)
+    }
+
+    /// jwt-kit verifies with the key it holds whatever the header's `alg` says, so a token
+    /// labelled RS256, ES256 or `none` over a valid HS256 signature would pass: the header is
+    /// read and pinned here first.
+    private static func verify<Payload: JWTPayload>(_ token: String, with keys: JWTKeyCollection, as type: Payload.Type) async -> Payload? {
+        guard let parsed = try? DefaultJWTParser().parse(Array(token.utf8), as: type), parsed.header.alg == algorithm else {
+            return nil
+        }
+        return try? await keys.verify(token, as: type)
     }
 }

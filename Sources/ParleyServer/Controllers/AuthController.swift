@@ -69,7 +69,7 @@ struct AuthController: Sendable {
             throw DomainError.validation("Passwords do not match")
         }
         let credentials = try await auth.changePassword(
-            principal: principal, current: current, new: new, client: Self.client(request, context))
+            principal: principal, session: context.sessionId, current: current, new: new, client: Self.client(request, context))
         return Envelope(data: Self.view(credentials), message: "Password changed successfully")
     }
 

@@ -21,11 +21,14 @@ public enum DomainEvent: Sendable, Equatable {
     case accountChanged(userId: ObjectId)
     /// A call was placed or changed state.
     case callChanged(VideoCall)
+    /// Sign-in sessions of a user were revoked (logout, "sign out other sessions", a password
+    /// change): their access tokens are refused and their live sockets must be disconnected.
+    case sessionsRevoked(userId: ObjectId, sessionIds: Set<ObjectId>)
 
     /// Whether the event may change who can read what.
     public var changesAccess: Bool {
         switch self {
-        case .memberJoined, .memberLeft, .channelsChanged, .accountChanged: return true
+        case .memberJoined, .memberLeft, .channelsChanged, .accountChanged, .sessionsRevoked: return true
         default: return false
         }
     }
@@ -37,7 +40,7 @@ public enum DomainEvent: Sendable, Equatable {
             return message.channelId
         case .replyCreated(let reply, _): return reply.channelId
         case .reactionChanged(let message, _, _, _): return message.channelId
-        case .memberJoined, .memberLeft, .channelsChanged, .accountChanged: return nil
+        case .memberJoined, .memberLeft, .channelsChanged, .accountChanged, .sessionsRevoked: return nil
         case .callChanged(let call): return call.channelId
         }
     }

@@ -24,11 +24,10 @@ extension ChatGateway {
         switch check {
         case .invalidToken: return .refuse(message: Self.invalidToken)
         case .unknownUser, .inactiveUser: return .refuse(message: Self.inactiveUser)
-        case .valid(let user, _):
-            guard presence.sockets(of: user.id).count < Self.maximumSocketsPerUser else {
+        case .valid(let user, let sessionId):
+            guard await admit(user, sessionId: sessionId, engineSessionID: handshake.engineSessionID) else {
                 return .refuse(message: "Too many connections for this user")
             }
-            pendingUsers.withLock { $0[handshake.engineSessionID] = PendingUser(user: user, since: .now) }
             return .accept
         }
     }
@@ -49,7 +48,10 @@ extension ChatGateway {
     /// the reply so that whatever is broadcast once the client sees itself connected reaches
     /// it. Nothing is emitted here.
     func prepare(_ socket: SocketIOSocket) async {
-        guard let pending = pendingUsers.withLock({ $0.removeValue(forKey: socket.handshake.engineSessionID) }) else { return }
+        let engineSessionID = socket.handshake.engineSessionID
+        guard let pending = pendingUsers.withLock({ $0[engineSessionID] }) else { return }
+        // The approval keeps counting toward the cap until the socket is counted present.
+        defer { pendingUsers.withLock { _ = $0.removeValue(forKey: engineSessionID) } }
         let user = pending.user
         let principal = Principal(user: user)
         var loaded = pending.access
@@ -58,7 +60,7 @@ extension ChatGateway {
         // Whose socket this is, kept with its session if it loses its transport.
         socket.data[Self.userKey] = user.id.hexString
         await namespace.adapter.join(socketID: socket.id, rooms: access.rooms.union([GatewayRoom.user(user.id)]))
-        let session = GatewaySession(socket: socket, principal: principal, settings: settings)
+        let session = GatewaySession(socket: socket, principal: principal, authSessionId: pending.sessionId, settings: settings)
         sessions.withLock { $0[socket.id] = session }
         session.cameOnline = presence.connect(principal, socketID: socket.id, groups: access.groups)
     }

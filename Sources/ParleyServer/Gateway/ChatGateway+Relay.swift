@@ -41,6 +41,10 @@ extension ChatGateway {
             for userId in presence.users(inGroup: groupId) { await resync(userId: userId) }
         case .callChanged(let call):
             await deliverCall(call)
+        case .sessionsRevoked(let userId, let sessionIds):
+            for session in sessions(ofUser: userId) where sessionIds.contains(session.authSessionId) {
+                await session.socket.disconnect()
+            }
         }
     }
 

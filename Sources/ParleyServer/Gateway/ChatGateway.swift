@@ -22,7 +22,8 @@ public final class ChatGateway: Sendable {
     let presence = PresenceRegistry()
     let typing: TypingTracker
     let sessions = Mutex<[String: GatewaySession]>([:])
-    /// Users accepted at CONNECT, by Engine.IO session, until their socket is created.
+    /// Users accepted at CONNECT, by Engine.IO session, until their socket is counted present
+    /// (they count toward the per-user cap meanwhile), with the auth session of their token.
     let pendingUsers = Mutex<[String: PendingUser]>([:])
     /// Set when someone came or went; the periodic loop then broadcasts the count once.
     let onlineCountChanged = Atomic<Bool>(false)

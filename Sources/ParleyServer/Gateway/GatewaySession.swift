@@ -16,11 +16,15 @@ final class GatewaySession: Sendable {
 
     let socket: SocketIOSocket
     let userId: ObjectId
+    /// The sign-in session of the token the socket connected with: revoking it disconnects
+    /// the socket.
+    let authSessionId: ObjectId
     private let state: Mutex<State>
 
-    init(socket: SocketIOSocket, principal: Principal, settings: RealtimeSettings) {
+    init(socket: SocketIOSocket, principal: Principal, authSessionId: ObjectId, settings: RealtimeSettings) {
         self.socket = socket
         self.userId = principal.userId
+        self.authSessionId = authSessionId
         self.state = Mutex(
             State(
                 principal: principal, currentChannel: nil, messageBucket: TokenBucket(rate: settings.messageRate),

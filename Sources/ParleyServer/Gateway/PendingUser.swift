@@ -4,6 +4,8 @@ import ParleyCore
 /// recovery check already loaded are reused instead of read again.
 struct PendingUser: Sendable {
     let user: User
+    /// The auth session of the token the socket connected with (revoking it disconnects it).
+    let sessionId: ObjectId
     let since: ContinuousClock.Instant
     var access: GatewayAccess.Rooms?
 }

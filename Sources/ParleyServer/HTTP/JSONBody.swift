@@ -21,6 +21,12 @@ public struct JSONBody: Sendable {
         } catch is NIOTooManyBytesError {
             throw DomainError.payloadTooLarge("Request body is larger than the limit of \(limit) bytes")
         }
+        if buffer.readableBytes == 0 { return JSONBody(fields: [:]) }
+        // A body under any other type could come from a cross-site form (text/plain,
+        // urlencoded and multipart need no CORS preflight): it never reaches a JSON route.
+        guard isJSON(contentType: request.headers[.contentType]) else {
+            throw DomainError.unsupportedMediaType("Content-Type must be application/json")
+        }
         return try parse(Data(buffer.readableBytesView))
     }
 
@@ -37,6 +43,17 @@ public struct JSONBody: Sendable {
             throw DomainError.validation("Request body must be a JSON object")
         }
         return JSONBody(fields: fields)
+    }
+
+    /// `application/json` or `application/<anything>+json`, with any parameters
+    /// (`; charset=utf-8`), case-insensitively.
+    static func isJSON(contentType: String?) -> Bool {
+        guard let contentType else { return false }
+        let mediaType = contentType.split(separator: ";", maxSplits: 1, omittingEmptySubsequences: false).first ?? ""
+        let type = mediaType.trimmingCharacters(in: .whitespaces).lowercased()
+        guard type.hasPrefix("application/") else { return false }
+        let subtype = type.dropFirst("application/".count)
+        return subtype == "json" || (subtype.hasSuffix("+json") && subtype.count > "+json".count && !subtype.contains("/"))
     }
 
     public func has(_ key: String) -> Bool { fields[key] != nil }

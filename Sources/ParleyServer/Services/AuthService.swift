@@ -11,6 +11,7 @@ public struct AuthService: Sendable {
     let hasher: PasswordHasher
     let throttle: LoginThrottle
     let activity: ActivityRecorder
+    let sessions: SessionRevoker
 
     static let invalidCredentials = DomainError.unauthenticated("Invalid credentials")
     static let invalidRefreshToken = DomainError.unauthenticated("Invalid refresh token")
@@ -33,21 +34,29 @@ public struct AuthService: Sendable {
     /// `identifier` is a username or an email. Failures count toward the throttle whether the
     /// account exists or not, and answer the same, so the endpoint does not reveal accounts.
     func login(identifier: String, password: String, client: ClientInfo) async throws -> IssuedCredentials {
-        if let wait = await throttle.retryAfter(account: identifier, address: client.address) {
+        let found = try await store.users.find(login: identifier)
+        let account = Self.throttleKey(for: found, identifier: identifier)
+        if let wait = await throttle.retryAfter(account: account, address: client.address) {
             throw DomainError.tooManyRequests("Too many failed login attempts. Try again later.", retryAfterSeconds: wait)
         }
-        guard let user = try await store.users.find(login: identifier),
-            try await hasher.verify(password, against: user.passwordHash)
-        else {
-            await throttle.recordFailure(account: identifier, address: client.address)
+        guard let user = found, try await hasher.verify(password, against: user.passwordHash) else {
+            await throttle.recordFailure(account: account, address: client.address)
             throw Self.invalidCredentials
         }
-        await throttle.recordSuccess(account: identifier)
+        await throttle.recordSuccess(account: account)
         guard user.isActive else { throw DomainError.forbidden(Self.accountLocked) }
         // The answer carries the previous login time, as the old server's did.
         _ = try await store.users.update(id: user.id, UserChanges(lastLogin: Date()), at: Date())
         await activity.record(Principal(user: user), "auth.login", on: "user", id: user.id, details: client.address)
         return try await issue(for: user, client: client)
+    }
+
+    /// What the throttle counts failures against: the account, whichever of its username or
+    /// email was typed (five tries by name and five by email are five, not ten); an identifier
+    /// that names no account counts on its own, case-insensitively.
+    static func throttleKey(for user: User?, identifier: String) -> String {
+        if let user { return "account:" + user.id.hexString }
+        return "login:" + identifier.trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
     }
 
     /// A new pair for a live session. Older refresh tokens of the same session stay valid until
@@ -60,24 +69,28 @@ public struct AuthService: Sendable {
         else { throw Self.invalidRefreshToken }
         guard user.isActive else { throw DomainError.forbidden(Self.accountLocked) }
         _ = try await store.sessions.touch(id: session.id, at: Date())
-        return IssuedCredentials(
-            user: user, accessToken: try await tokens.accessToken(for: user, session: session),
-            refreshToken: try await tokens.refreshToken(for: session), expiresIn: tokens.accessLifetimeSeconds)
+        return try await pair(for: user, session: session)
+    }
+
+    private func pair(for user: User, session: AuthSession, now: Date = Date()) async throws -> IssuedCredentials {
+        IssuedCredentials(
+            user: user, accessToken: try await tokens.accessToken(for: user, session: session, now: now),
+            refreshToken: try await tokens.refreshToken(for: session, now: now), expiresIn: tokens.accessLifetimeSeconds)
     }
 
     /// Revokes the session a refresh token names. Without one, revokes every session of the
     /// signed-in caller. Answers success either way: signing out never fails for the client.
     func logout(refreshToken: String?, principal: Principal?) async throws {
         if let refreshToken, let claims = await tokens.verifyRefreshToken(refreshToken) {
-            _ = try await store.sessions.revoke(id: claims.sessionId, at: Date())
+            _ = try await sessions.revoke(id: claims.sessionId, of: claims.userId)
         } else if let principal {
-            _ = try await store.sessions.revokeAll(userId: principal.userId, at: Date())
+            _ = try await sessions.revokeAll(of: principal.userId)
         }
     }
 
     /// The caller behind an access token, read from the store so that deactivation, deletion
     /// and role changes apply to the very next request.
-    func authenticate(accessToken: String) async throws -> (User, sessionId: ObjectId?) {
+    func authenticate(accessToken: String) async throws -> (User, sessionId: ObjectId) {
         switch try await check(accessToken: accessToken) {
         case .invalidToken, .unknownUser: throw DomainError.unauthenticated("Invalid or expired token")
         case .inactiveUser: throw DomainError.unauthenticated(Self.accountLocked)
@@ -94,18 +107,31 @@ public struct AuthService: Sendable {
 
     /// What an access token is worth, without throwing for the refusals: the socket gateway
     /// words each refusal its own way. Refresh tokens are signed with their own secret, so
-    /// they are `invalidToken` here.
+    /// they are `invalidToken` here; so is a token whose session was revoked or has expired
+    /// (seen by other processes within `LiveSessionCache.defaultLifetime`).
     func check(accessToken: String) async throws -> AccessTokenCheck {
         guard let claims = await tokens.verifyAccessToken(accessToken) else { return .invalidToken }
         guard let user = try await store.users.find(id: claims.userId) else { return .unknownUser }
+        // Deactivation revokes every session too; the account's state is the clearer answer.
         guard user.isActive else { return .inactiveUser }
+        guard try await isLive(session: claims.sessionId, of: claims.userId) else { return .invalidToken }
         return .valid(user, sessionId: claims.sessionId)
     }
 
-    /// Changes the password after checking the current one, signs out every session, and
-    /// returns a fresh pair so the caller's own client stays signed in.
+    private func isLive(session id: ObjectId, of userId: ObjectId) async throws -> Bool {
+        if sessions.cache.isKnownLive(id, of: userId) { return true }
+        guard let session = try await store.sessions.find(id: id), session.userId == userId, session.isLive(at: Date()) else {
+            return false
+        }
+        sessions.cache.remember(id, of: userId)
+        return true
+    }
+
+    /// Changes the password after checking the current one and signs out every other session
+    /// (their sockets are disconnected). The caller's own session stays, so the client keeps
+    /// working with the tokens it holds; a fresh pair for that session is returned as well.
     func changePassword(
-        principal: Principal, current: String, new: String, client: ClientInfo
+        principal: Principal, session currentSession: ObjectId?, current: String, new: String, client: ClientInfo
     ) async throws -> IssuedCredentials {
         if let problem = UserValidation.checkPassword(new, field: "newPassword") {
             throw DomainError.validation(problem.message, fields: [problem])
@@ -123,9 +149,12 @@ public struct AuthService: Sendable {
         guard let updated = try await store.users.update(id: user.id, UserChanges(passwordHash: hash), at: Date()) else {
             throw DomainError.unauthenticated("Invalid or expired token")
         }
-        _ = try await store.sessions.revokeAll(userId: user.id, at: Date())
+        _ = try await sessions.revokeAll(of: user.id, keeping: currentSession)
         await activity.record(principal, "auth.change_password", on: "user", id: user.id)
-        return try await issue(for: updated, client: client)
+        guard let currentSession, let session = try await store.sessions.find(id: currentSession), session.isLive(at: Date()) else {
+            return try await issue(for: updated, client: client)
+        }
+        return try await pair(for: updated, session: session)
     }
 
     /// Opens a session and signs a pair for it.
@@ -136,8 +165,6 @@ public struct AuthService: Sendable {
             expiresAt: now.addingTimeInterval(TimeInterval(tokens.refreshLifetime.components.seconds)),
             userAgent: client.userAgent.map { String($0.prefix(512)) }, ipAddress: client.address)
         try await store.sessions.insert(session)
-        return IssuedCredentials(
-            user: user, accessToken: try await tokens.accessToken(for: user, session: session, now: now),
-            refreshToken: try await tokens.refreshToken(for: session, now: now), expiresIn: tokens.accessLifetimeSeconds)
+        return try await pair(for: user, session: session, now: now)
     }
 }

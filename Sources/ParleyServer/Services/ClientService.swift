@@ -10,6 +10,7 @@ public struct ClientService: Sendable {
     let channels: ChannelService
     let notifications: NotificationService
     let activity: ActivityRecorder
+    let sessionRevoker: SessionRevoker
 
     static let presenceStatuses: Set<String> = ["online", "away", "busy", "offline"]
 
@@ -68,17 +69,14 @@ public struct ClientService: Sendable {
 
     func revokeSession(principal: Principal, id: ObjectId) async throws {
         guard let session = try await store.sessions.find(id: id), session.userId == principal.userId,
-            try await store.sessions.revoke(id: id, at: Date())
+            try await sessionRevoker.revoke(id: id, of: principal.userId)
         else { throw DomainError.notFound("Session not found") }
     }
 
     /// Signs out every session but the one the caller is using.
     func revokeOtherSessions(principal: Principal, current: ObjectId?) async throws -> Int {
-        var revoked = 0
-        for session in try await sessions(principal: principal) where session.id != current {
-            if try await store.sessions.revoke(id: session.id, at: Date()) { revoked += 1 }
-        }
-        return revoked
+        guard let current else { return 0 }
+        return try await sessionRevoker.revokeAll(of: principal.userId, keeping: current)
     }
 
     /// Closes the caller's own account (deactivation; an admin can restore it) after checking

@@ -6,8 +6,10 @@ import NIOHTTP1
 /// - between requests a timer runs: the head timeout from accept and from the first byte of a
 ///   later request (then 408 when part of a head came, a silent close when nothing did), the
 ///   idle timeout after a response on a kept-alive connection;
-/// - no timer runs while a request is read or answered, so a long-polling GET waits as long
-///   as the application wants;
+/// - while a request body is read, a timer runs only while the socket was asked for more and
+///   nothing came (NIO's backpressure holds those asks while the application is busy);
+/// - no other timer runs while a request is read or answered, so a long-polling GET waits as
+///   long as the application wants;
 /// - requests the decoder rejects, or that `HTTPRequestHeadCheck` refuses, are answered 400,
 ///   414 or 431 in the error envelope, never reaching the router, and the connection closes.
 /// `WebSocketUpgradingHTTP1Channel` takes it out of a connection upgraded to a WebSocket:
@@ -68,11 +70,19 @@ final class HTTPRequestGuard: ChannelDuplexHandler, RemovableChannelHandler {
             unanswered += 1
             readingBody = true
             headStarted = false
+            if head.version == .http1_1, head.headers["Expect"].contains(where: { $0.lowercased() == "100-continue" }) {
+                // Nothing else answers `Expect`: the client would wait (curl for 1 s) before
+                // sending the body, and the body timeout would take that for a stall. As Node's
+                // server does by default, tell it to go on at once.
+                let goOn = HTTPResponseHead(version: head.version, status: .continue)
+                context.writeAndFlush(wrapOutboundOut(.head(goOn)), promise: nil)
+            }
         case .body:
             break
         case .end:
             readingBody = false
             requestEndedInThisRead = true
+            cancelTimer()
             if betweenRequests { arm(limits.idleTimeout, context) }
         }
         context.fireChannelRead(data)
@@ -81,12 +91,19 @@ final class HTTPRequestGuard: ChannelDuplexHandler, RemovableChannelHandler {
     /// NIO's decoder passes on every read's end, also of reads it could not yet make a part of:
     /// the first bytes of a request head show here.
     func channelReadComplete(context: ChannelHandlerContext) {
+        if readingBody { cancelTimer() }  // the body is still coming
         if betweenRequests, !headStarted, !closing, !requestEndedInThisRead {
             headStarted = true
             arm(limits.requestHeadTimeout, context)
         }
         requestEndedInThisRead = false
         context.fireChannelReadComplete()
+    }
+
+    /// The socket is asked for more; while a body is due, it must come within the body timeout.
+    func read(context: ChannelHandlerContext) {
+        if readingBody, !closing { arm(limits.bodyTimeout, context) }
+        context.read()
     }
 
     func write(context: ChannelHandlerContext, data: NIOAny, promise: EventLoopPromise<Void>?) {
@@ -125,7 +142,14 @@ final class HTTPRequestGuard: ChannelDuplexHandler, RemovableChannelHandler {
 
     private func timedOut(_ context: ChannelHandlerContext) {
         timer = nil
-        guard betweenRequests, !closing else { return }
+        guard !closing else { return }
+        if readingBody {
+            // The application may be answering already: no answer of ours, just the close.
+            closing = true
+            context.close(promise: nil)
+            return
+        }
+        guard betweenRequests else { return }
         if headStarted {
             refuse(.timeout, context)
         } else {

@@ -62,6 +62,7 @@ struct ConfigurationTests {
         let defaults = try AppConfiguration.load(from: base).httpLimits
         #expect(defaults.requestHeadTimeout == .seconds(5))
         #expect(defaults.idleTimeout == .seconds(5))
+        #expect(defaults.bodyTimeout == .seconds(30))
         #expect(defaults.maxURLBytes == 8192)
         #expect(defaults.maxHeaderBytes == 16384)
         #expect(defaults.maxConnections == DescriptorBudget.connectionLimit(softLimit: DescriptorBudget.softLimit()))
@@ -71,14 +72,15 @@ struct ConfigurationTests {
         #expect(DescriptorBudget.connectionLimit(softLimit: 65536) == 57344)
 
         let set = try AppConfiguration.load(from: base.merging([
-            "HTTP_HEAD_TIMEOUT_SECONDS": "2", "HTTP_IDLE_TIMEOUT_SECONDS": "30", "HTTP_MAX_CONNECTIONS": "100",
+            "HTTP_HEAD_TIMEOUT_SECONDS": "2", "HTTP_IDLE_TIMEOUT_SECONDS": "30", "HTTP_BODY_TIMEOUT_SECONDS": "60",
+            "HTTP_MAX_CONNECTIONS": "100",
             "HTTP_MAX_URL_BYTES": "2048", "HTTP_MAX_HEADER_BYTES": "4096",
         ]) { $1 }).httpLimits
         #expect(set == HTTPConnectionLimits(
-            requestHeadTimeout: .seconds(2), idleTimeout: .seconds(30), maxConnections: 100, maxURLBytes: 2048, maxHeaderBytes: 4096))
+            requestHeadTimeout: .seconds(2), idleTimeout: .seconds(30), bodyTimeout: .seconds(60), maxConnections: 100, maxURLBytes: 2048, maxHeaderBytes: 4096))
 
         for (name, bad) in [
-            ("HTTP_HEAD_TIMEOUT_SECONDS", "0"), ("HTTP_IDLE_TIMEOUT_SECONDS", "soon"), ("HTTP_MAX_CONNECTIONS", "0"),
+            ("HTTP_HEAD_TIMEOUT_SECONDS", "0"), ("HTTP_IDLE_TIMEOUT_SECONDS", "soon"), ("HTTP_BODY_TIMEOUT_SECONDS", "-1"), ("HTTP_MAX_CONNECTIONS", "0"),
             ("HTTP_MAX_HEADER_BYTES", "100"),
         ] {
             #expect(throws: ConfigurationError.self, "\(name)=\(bad)") {

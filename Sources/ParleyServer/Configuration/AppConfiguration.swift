@@ -140,6 +140,7 @@ public struct AppConfiguration: Sendable {
             requestHeadTimeout: .seconds(
                 try integer("HTTP_HEAD_TIMEOUT_SECONDS", Int(defaults.requestHeadTimeout.components.seconds), 1...600)),
             idleTimeout: .seconds(try integer("HTTP_IDLE_TIMEOUT_SECONDS", Int(defaults.idleTimeout.components.seconds), 1...3600)),
+            bodyTimeout: .seconds(try integer("HTTP_BODY_TIMEOUT_SECONDS", Int(defaults.bodyTimeout.components.seconds), 1...3600)),
             maxConnections: try integer("HTTP_MAX_CONNECTIONS", defaults.maxConnections, 1...(1 << 24)),
             // Past the header limit NIO's decoder stops first (431), so a longer URL limit would never apply.
             maxURLBytes: try integer("HTTP_MAX_URL_BYTES", min(defaults.maxURLBytes, headerBytes), 256...headerBytes),

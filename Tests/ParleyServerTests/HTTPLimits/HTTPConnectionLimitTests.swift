@@ -60,6 +60,44 @@ struct HTTPConnectionLimitTests {
         }
     }
 
+    @Test func aStalledBodyIsClosedButASlowOneIsServed() async throws {
+        try await TestApp.run(configure: { $0.httpLimits.bodyTimeout = .seconds(2) }) { api in
+            let port = try #require(api.client.port)
+            let body = #"{"username":"nobody","password":"wrong-password"}"#
+            let head = "POST /api/auth/login HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: \(body.utf8.count)\r\n\r\n"
+
+            let stalled = try await RawHTTPConnection.open(port: port)
+            try await stalled.send(head + body.prefix(10))
+            _ = try await stalled.waitUntilClosed()
+
+            // Pieces well inside the timeout keep the request alive to its answer.
+            let slow = try await RawHTTPConnection.open(port: port)
+            try await slow.send(head)
+            for piece in stride(from: 0, to: body.count, by: 12) {
+                try await Task.sleep(for: .milliseconds(300))
+                let start = body.index(body.startIndex, offsetBy: piece)
+                try await slow.send(String(body[start..<(body.index(start, offsetBy: 12, limitedBy: body.endIndex) ?? body.endIndex)]))
+            }
+            let answer = try await slow.readResponse()
+            #expect(answer.status == 401, "\(answer.json)")
+            await slow.close()
+        }
+    }
+
+    @Test func expectContinueIsAnsweredAtOnce() async throws {
+        try await TestApp.run(configure: { $0.httpLimits.bodyTimeout = .seconds(2) }) { api in
+            let body = #"{"username":"nobody","password":"wrong-password"}"#
+            let connection = try await RawHTTPConnection.open(port: try #require(api.client.port))
+            try await connection.send(
+                "POST /api/auth/login HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+                    + "Content-Length: \(body.utf8.count)\r\nExpect: 100-continue\r\n\r\n")
+            #expect(try await connection.readResponse().status == 100)
+            try await connection.send(body)
+            #expect(try await connection.readResponse().status == 401)
+            await connection.close()
+        }
+    }
+
     @Test func keepAliveServesSeveralRequestsThenAnIdleConnectionIsClosed() async throws {
         try await TestApp.run(configure: { $0.httpLimits.idleTimeout = .seconds(1) }) { api in
             let connection = try await RawHTTPConnection.open(port: try #require(api.client.port))

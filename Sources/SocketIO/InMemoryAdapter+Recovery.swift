@@ -21,12 +21,9 @@ extension InMemoryAdapter {
         }
     }
 
-    public func persistSession(socketID: String, pid: String, data: [String: any Sendable]) async {
+    public func persistSession(_ session: SocketIOPersistedSession) async {
         let now = ContinuousClock.now
-        tables.withLock { tables in
-            let rooms = tables.socketRooms[socketID] ?? [socketID]
-            tables.recovery?.persist(SocketIOPersistedSession(sid: socketID, pid: pid, rooms: rooms, data: data), now: now)
-        }
+        tables.withLock { $0.recovery?.persist(session, now: now) }
     }
 
     public func recoverableSession(pid: String, offset: String) async -> SocketIOPersistedSession? {

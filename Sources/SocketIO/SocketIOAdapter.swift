@@ -31,9 +31,9 @@ public protocol SocketIOAdapter: AnyObject, Sendable {
 
     // Connection state recovery (an adapter without it never recovers a session).
 
-    /// Keeps a socket that lost its transport, with its current rooms; called before
-    /// `leaveAll`.
-    func persistSession(socketID: String, pid: String, data: [String: any Sendable]) async
+    /// Keeps a socket that lost its transport (with its rooms as they were when it did), once
+    /// it has left them. Broadcasts since were numbered, so they can still be computed.
+    func persistSession(_ session: SocketIOPersistedSession) async
     /// The kept session a reconnecting client claims, if it can still be recovered.
     func recoverableSession(pid: String, offset: String) async -> SocketIOPersistedSession?
     /// Takes the session out, puts `socketID` (its old id) in `rooms`, and returns in order the
@@ -42,7 +42,7 @@ public protocol SocketIOAdapter: AnyObject, Sendable {
 }
 
 extension SocketIOAdapter {
-    public func persistSession(socketID: String, pid: String, data: [String: any Sendable]) async {}
+    public func persistSession(_ session: SocketIOPersistedSession) async {}
 
     public func recoverableSession(pid: String, offset: String) async -> SocketIOPersistedSession? { nil }
 

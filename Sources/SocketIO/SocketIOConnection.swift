@@ -88,6 +88,7 @@ final class SocketIOConnection: Sendable {
             send(SocketIOPacket(type: .connectError, namespace: name, data: .object(payload)))
             return
         }
+        if let claim, kept == nil { kept = await takeOver(claim, namespace: namespace) }
         var recovered: (socket: SocketIOSocket, missed: [[EngineFrame]])?
         if let claim, let kept { recovered = await recover(kept, claim: claim, namespace: namespace, handshake: handshake) }
         let socket = recovered?.socket ?? makeSocket(id: SessionID.make(), pid: namespace.recovery.map { _ in SessionID.make() }, namespace, handshake)
@@ -103,6 +104,17 @@ final class SocketIOConnection: Sendable {
         socket.open(reply: SocketIOPacketEncoder.encode(SocketIOPacket(type: .connect, namespace: name, data: .object(reply))), missed: recovered?.missed ?? [])
         let handlers = namespace.connectionHandlers()
         for handler in handlers { await handler(socket) }
+    }
+
+    /// A claimed session whose socket is still connected here: its client has already found
+    /// that connection dead (only it knows the pid) while the server has not noticed yet (it
+    /// would after the ping timeout). That connection is closed as a lost transport, and its
+    /// session recovered from. Nil when there is no such socket.
+    private func takeOver(_ claim: SocketIORecoveryClaim, namespace: SocketIONamespace) async -> SocketIOPersistedSession? {
+        guard let stale = namespace.socket(pid: claim.pid), stale.session !== session else { return nil }
+        await stale.didDisconnect(reason: .transportClose)
+        stale.session.close(reason: .transportClose)
+        return await namespace.adapter.recoverableSession(pid: claim.pid, offset: claim.offset)
     }
 
     /// Takes over a kept session: the socket gets its old id, pid and data, is registered

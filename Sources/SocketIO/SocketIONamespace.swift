@@ -22,6 +22,8 @@ public final class SocketIONamespace: Sendable {
     public let recovery: SocketIORecoveryConfiguration?
     private let handlers = Locked(Handlers())
     private let sockets = Locked<[String: SocketIOSocket]>([:])
+    /// Socket ids by private session id, to find a connection its client has already left.
+    private let socketIDsByPID = Locked<[String: String]>([:])
 
     init(name: String, adapter: any SocketIOAdapter, recovery: SocketIORecoveryConfiguration?) {
         self.name = name
@@ -107,8 +109,15 @@ public final class SocketIONamespace: Sendable {
             sockets[socket.id] = socket
             return true
         }
-        if added { await adapter.join(socketID: socket.id, rooms: [socket.id]) }
-        return added
+        guard added else { return false }
+        if let pid = socket.pid { socketIDsByPID.withLock { $0[pid] = socket.id } }
+        await adapter.join(socketID: socket.id, rooms: [socket.id])
+        return true
+    }
+
+    /// The connected socket holding this private session id.
+    func socket(pid: String) -> SocketIOSocket? {
+        socketIDsByPID.withLock { $0[pid] }.flatMap(socket(id:))
     }
 
     /// The rooms a recovering socket keeps: those every check allows, its own id always.
@@ -138,7 +147,12 @@ public final class SocketIONamespace: Sendable {
     }
 
     func remove(_ socket: SocketIOSocket) async {
-        sockets.withLock { if $0[socket.id] === socket { $0[socket.id] = nil } }
+        let removed = sockets.withLock { sockets in
+            guard sockets[socket.id] === socket else { return false }
+            sockets[socket.id] = nil
+            return true
+        }
+        if removed, let pid = socket.pid { socketIDsByPID.withLock { if $0[pid] == socket.id { $0[pid] = nil } } }
         await adapter.leaveAll(socketID: socket.id)
     }
 }

@@ -10,7 +10,8 @@ struct SocketIORecoveryLog {
     private struct Session {
         var record: SocketIOPersistedSession
         let disconnectedAt: ContinuousClock.Instant
-        /// The last offset issued when the socket left: later broadcasts are in `missed`.
+        /// The last offset issued when the session was kept: later broadcasts are in `missed`,
+        /// earlier ones (sent while the transport was failing) come from the log.
         let lastOffsetBefore: UInt64
         var missed: [SocketIOLoggedPacket] = []
         var missedBytes = 0

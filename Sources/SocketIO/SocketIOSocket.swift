@@ -225,8 +225,11 @@ public final class SocketIOSocket: Sendable {
         }
         guard wasConnected else { return }
         for ack in acks { ack(.failure(.disconnected)) }
+        // Rooms and data as they were when the transport went away (the reference takes them
+        // before its disconnect handlers too).
+        var kept: SocketIOPersistedSession?
         if reason.isRecoverable, namespace.recovery != nil, let pid {
-            await namespace.adapter.persistSession(socketID: id, pid: pid, data: data.snapshot)
+            kept = SocketIOPersistedSession(sid: id, pid: pid, rooms: await rooms, data: data.snapshot)
         }
         await namespace.remove(self)
         onLeave(self)
@@ -239,5 +242,8 @@ public final class SocketIOSocket: Sendable {
             state.anyHandlers.removeAll()
             state.disconnectHandlers.removeAll()
         }
+        // Kept last: a client may take its id over only once the handlers have let go of it.
+        // What was broadcast meanwhile is in the adapter's log, so nothing is lost.
+        if let kept { await namespace.adapter.persistSession(kept) }
     }
 }

@@ -48,6 +48,37 @@ import Testing
         }
     }
 
+    @Test func aClientThatNoticesTheDropBeforeTheServerStillRecovers() async throws {
+        try await TestApp.run { api in
+            let gateway = try await GatewayWorld.make(api)
+            let world = gateway.world
+            let watcher = try await gateway.connect(world.spare)
+            let member = try await gateway.connect(world.member)
+            let sid = try #require(member.socketID)
+            // The client's network is gone and it knows; the server still holds the connection
+            // (it would notice at the ping timeout) and keeps writing to it.
+            let auth = try await member.recoveryAuth(token: world.member.accessToken)
+            let texts = ["unheard one", "unheard two"]
+            for text in texts {
+                _ = try await gateway.post(world.spare, channel: gateway.target.extraChannelId, text: text)
+                _ = try await watcher.next("new_message") { messageText($0) == text }
+            }
+
+            let (back, outcome) = try await TestSocket.open(port: gateway.port, auth: auth)
+            guard case .connected(let newSid) = outcome else { throw TestSocketError.refused }
+            #expect(newSid == sid)
+            #expect(back.recoveryPID == auth["pid"] as? String)
+            for text in texts {
+                #expect(messageText(try await back.next("new_message")) == text)
+            }
+            try await expectNone("new_message", on: back)
+            for _ in 0..<500 where !member.closed { try await Task.sleep(for: .milliseconds(10)) }
+            #expect(member.closed, "the old connection is closed")
+            await back.close()
+            await watcher.close()
+        }
+    }
+
     @Test func aMemberRemovedWhileAwayRecoversWithoutThatGroupsMessages() async throws {
         try await TestApp.run { api in
             let gateway = try await GatewayWorld.make(api)

@@ -8,7 +8,7 @@ struct MongoClient {
     let databaseName: String
 
     func insertOne(_ document: BSONDocument, into collection: String) throws {
-        try withCollection(collection) { handle in
+        try withCollection(collection, command: "insert") { handle in
             try document.withBSON { bson in
                 // The reply only repeats the inserted count; failures arrive as MongoFailure.
                 _ = try MongoReply.perform { reply, error in
@@ -30,7 +30,7 @@ struct MongoClient {
             handles.append(bson)
             try BSONWriter.append(document, to: bson)
         }
-        try withCollection(collection) { handle in
+        try withCollection(collection, command: "insert") { handle in
             try handles.withUnsafeMutableBufferPointer { buffer in
                 _ = try MongoReply.perform { reply, error in
                     mongoc_collection_insert_many(handle, buffer.baseAddress, buffer.count, nil, reply, error)
@@ -41,7 +41,7 @@ struct MongoClient {
 
     /// `options` are find options: sort, skip, limit, collation, projection.
     func find(in collection: String, filter: BSONDocument, options: BSONDocument) throws -> [BSONDocument] {
-        try withCollection(collection) { handle in
+        try withCollection(collection, command: "find") { handle in
             try filter.withBSON { filterBSON in
                 try options.withBSON { optionsBSON in
                     guard let cursor = mongoc_collection_find_with_opts(handle, filterBSON, optionsBSON, nil) else {
@@ -84,7 +84,7 @@ struct MongoClient {
         in collection: String, filter: BSONDocument, update: BSONDocument?, flags: mongoc_find_and_modify_flags_t,
         extra: BSONDocument
     ) throws -> BSONDocument {
-        try withCollection(collection) { handle in
+        try withCollection(collection, command: "findAndModify") { handle in
             guard let options = mongoc_find_and_modify_opts_new() else {
                 throw MongoFailure(domain: 0, code: 0, message: "could not allocate findAndModify options")
             }
@@ -108,7 +108,7 @@ struct MongoClient {
 
     /// Runs an aggregation and collects its results. `pipeline` is the array of stages.
     func aggregate(in collection: String, pipeline: [BSONValue], options: BSONDocument) throws -> [BSONDocument] {
-        try withCollection(collection) { handle in
+        try withCollection(collection, command: "aggregate") { handle in
             // libmongoc takes the stages either as an array-shaped bson_t or as {pipeline: [...]};
             // the second needs no array keys built by hand.
             let wrapped: BSONDocument = ["pipeline": .array(pipeline)]
@@ -129,7 +129,7 @@ struct MongoClient {
     func replaceOne(in collection: String, filter: BSONDocument, replacement: BSONDocument, upsert: Bool) throws
         -> MongoUpdateResult
     {
-        try withCollection(collection) { handle in
+        try withCollection(collection, command: "update") { handle in
             let options: BSONDocument = ["upsert": .bool(upsert)]
             let reply = try filter.withBSON { filterBSON in
                 try replacement.withBSON { replacementBSON in
@@ -162,7 +162,7 @@ struct MongoClient {
     }
 
     func countDocuments(in collection: String, filter: BSONDocument, options: BSONDocument = [:]) throws -> Int {
-        try withCollection(collection) { handle in
+        try withCollection(collection, command: "aggregate (count)") { handle in
             try filter.withBSON { filterBSON in
                 try options.withBSON { optionsBSON in
                     var count: Int64 = -1
@@ -178,18 +178,22 @@ struct MongoClient {
 
     /// Runs a command that writes (createIndexes, …) against `database`, or the store's own.
     func writeCommand(_ command: BSONDocument, database: String? = nil) throws -> BSONDocument {
-        try command.withBSON { commandBSON in
-            try MongoReply.perform { reply, error in
-                mongoc_client_write_command_with_opts(pointer, database ?? databaseName, commandBSON, nil, reply, error)
+        try MongoFailure.labelled(command.keys.first ?? "command") {
+            try command.withBSON { commandBSON in
+                try MongoReply.perform { reply, error in
+                    mongoc_client_write_command_with_opts(pointer, database ?? databaseName, commandBSON, nil, reply, error)
+                }
             }
         }
     }
 
     /// Runs a read-only command such as `{ping: 1}`.
     func command(_ command: BSONDocument, database: String? = nil) throws -> BSONDocument {
-        try command.withBSON { commandBSON in
-            try MongoReply.perform { reply, error in
-                mongoc_client_command_simple(pointer, database ?? databaseName, commandBSON, nil, reply, error)
+        try MongoFailure.labelled(command.keys.first ?? "command") {
+            try command.withBSON { commandBSON in
+                try MongoReply.perform { reply, error in
+                    mongoc_client_command_simple(pointer, database ?? databaseName, commandBSON, nil, reply, error)
+                }
             }
         }
     }
@@ -197,7 +201,7 @@ struct MongoClient {
     private func update(_ collection: String, filter: BSONDocument, update: BSONDocument, many: Bool) throws
         -> MongoUpdateResult
     {
-        try withCollection(collection) { handle in
+        try withCollection(collection, command: "update") { handle in
             let reply = try filter.withBSON { filterBSON in
                 try update.withBSON { updateBSON in
                     try MongoReply.perform { reply, error in
@@ -212,7 +216,7 @@ struct MongoClient {
     }
 
     private func delete(_ collection: String, filter: BSONDocument, many: Bool) throws -> Int {
-        try withCollection(collection) { handle in
+        try withCollection(collection, command: "delete") { handle in
             let reply = try filter.withBSON { filterBSON in
                 try MongoReply.perform { reply, error in
                     many
@@ -224,11 +228,16 @@ struct MongoClient {
         }
     }
 
-    private func withCollection<Result>(_ name: String, _ body: (OpaquePointer) throws -> Result) throws -> Result {
-        guard let handle = mongoc_client_get_collection(pointer, databaseName, name) else {
-            throw MongoFailure(domain: 0, code: 0, message: "could not open collection \(name)")
+    /// `command` names the operation in the log line of a failure the server refused.
+    private func withCollection<Result>(_ name: String, command: String, _ body: (OpaquePointer) throws -> Result)
+        throws -> Result
+    {
+        try MongoFailure.labelled("\(command) on \(name)") {
+            guard let handle = mongoc_client_get_collection(pointer, databaseName, name) else {
+                throw MongoFailure(domain: 0, code: 0, message: "could not open collection \(name)")
+            }
+            defer { mongoc_collection_destroy(handle) }
+            return try body(handle)
         }
-        defer { mongoc_collection_destroy(handle) }
-        return try body(handle)
     }
 }

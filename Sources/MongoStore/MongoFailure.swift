@@ -8,12 +8,15 @@ struct MongoFailure: Error, Sendable, Equatable {
     var code: UInt32
     var message: String
     var reply: BSONDocument?
+    /// What was being done, e.g. "update on messages", for the log line of a rejected command.
+    var command: String?
 
-    init(domain: UInt32, code: UInt32, message: String, reply: BSONDocument? = nil) {
+    init(domain: UInt32, code: UInt32, message: String, reply: BSONDocument? = nil, command: String? = nil) {
         self.domain = domain
         self.code = code
         self.message = message
         self.reply = reply
+        self.command = command
     }
 
     init(_ error: bson_error_t, reply: BSONDocument?) {
@@ -38,9 +41,44 @@ struct MongoFailure: Error, Sendable, Equatable {
     var isNamespaceNotFound: Bool { code == Self.namespaceNotFoundCode }
     var isIndexConflict: Bool { Self.indexConflictCodes.contains(code) }
 
+    /// libmongoc's error domains in which the server was not reached or not usable: the
+    /// stream, the wire protocol, server selection and authentication.
+    static let unreachableDomains: Set<UInt32> = [
+        MONGOC_ERROR_STREAM.rawValue, MONGOC_ERROR_PROTOCOL.rawValue, MONGOC_ERROR_SERVER_SELECTION.rawValue,
+        MONGOC_ERROR_SASL.rawValue, MONGOC_ERROR_SCRAM.rawValue,
+    ]
+    /// Server codes that say the server cannot serve now rather than that the command is wrong:
+    /// HostUnreachable, HostNotFound, NetworkTimeout, ShutdownInProgress, PrimarySteppedDown,
+    /// NotWritablePrimary, InterruptedAtShutdown, InterruptedDueToReplStateChange,
+    /// NotPrimaryNoSecondaryOk, NotPrimaryOrSecondary.
+    static let unavailableServerCodes: Set<UInt32> = [6, 7, 89, 91, 189, 10107, 11600, 11602, 13435, 13436]
+
+    /// Only an unreachable or not-ready server is an outage (503); any other failure is a
+    /// command the server refused, which waiting will not fix.
+    var isUnreachable: Bool {
+        if Self.unreachableDomains.contains(domain) { return true }
+        if domain == MONGOC_ERROR_CLIENT.rawValue {
+            // A document too large or too small is refused before sending: not an outage.
+            return code != MONGOC_ERROR_CLIENT_TOO_BIG.rawValue && code != MONGOC_ERROR_CLIENT_TOO_SMALL.rawValue
+        }
+        return domain != 0 && Self.unavailableServerCodes.contains(code)
+    }
+
     var storeError: StoreError {
         if isDuplicateKey { return .duplicate(field: duplicateField) }
-        return .unavailable("\(message) (libmongoc domain \(domain), code \(code))")
+        let detail = "\(message) (libmongoc domain \(domain), code \(code))"
+        if isUnreachable { return .unavailable(detail) }
+        return .rejected(command.map { "\($0): \(detail)" } ?? detail)
+    }
+
+    /// Runs `body`, labelling a failure with the command it was running (see `command`).
+    static func labelled<Result>(_ command: @autoclosure () -> String, _ body: () throws -> Result) throws -> Result {
+        do {
+            return try body()
+        } catch var failure as MongoFailure {
+            if failure.command == nil { failure.command = command() }
+            throw failure
+        }
     }
 
     /// The unique field that refused the write. The server names it in the reply's

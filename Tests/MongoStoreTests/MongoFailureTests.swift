@@ -1,3 +1,4 @@
+import CMongoc
 import ParleyStore
 import Testing
 
@@ -45,7 +46,7 @@ struct MongoFailureTests {
 
     @Test func serverSelectionAndConnectionErrorsAreUnavailable() {
         let selection = MongoFailure(
-            domain: 13, code: 13053, message: "No suitable servers found (`serverSelectionTryOnce` set): [connection refused]")
+            domain: MONGOC_ERROR_SERVER_SELECTION.rawValue, code: 13053, message: "No suitable servers found (`serverSelectionTryOnce` set): [connection refused]")
         guard case .unavailable(let text) = selection.storeError else {
             Issue.record("expected unavailable, got \(selection.storeError)")
             return
@@ -53,6 +54,26 @@ struct MongoFailureTests {
         #expect(text.contains("No suitable servers found"))
         let stream = MongoFailure(domain: 3, code: 4, message: "socket error")
         #expect(stream.storeError == .unavailable("socket error (libmongoc domain 3, code 4)"))
+    }
+
+    @Test func aCommandTheServerRefusesIsRejectedNamingItNotUnavailable() {
+        var failure = MongoFailure(
+            domain: MONGOC_ERROR_SERVER.rawValue, code: 14,
+            message: "Cannot apply $inc to a value of non-numeric type")
+        failure.command = "update on messages"
+        #expect(
+            failure.storeError
+                == .rejected(
+                    "update on messages: Cannot apply $inc to a value of non-numeric type (libmongoc domain \(MONGOC_ERROR_SERVER.rawValue), code 14)"))
+        let tooBig = MongoFailure(domain: MONGOC_ERROR_CLIENT.rawValue, code: MONGOC_ERROR_CLIENT_TOO_BIG.rawValue, message: "too large")
+        #expect(tooBig.storeError == .rejected("too large (libmongoc domain 1, code \(MONGOC_ERROR_CLIENT_TOO_BIG.rawValue))"))
+    }
+
+    @Test func aServerThatCannotServeNowIsUnavailable() {
+        let steppedDown = MongoFailure(domain: MONGOC_ERROR_SERVER.rawValue, code: 10107, message: "not primary")
+        #expect(steppedDown.storeError == .unavailable("not primary (libmongoc domain \(MONGOC_ERROR_SERVER.rawValue), code 10107)"))
+        let notReady = MongoFailure(domain: MONGOC_ERROR_CLIENT.rawValue, code: MONGOC_ERROR_CLIENT_AUTHENTICATE.rawValue, message: "auth failed")
+        #expect(notReady.isUnreachable)
     }
 
     @Test func indexConflictsAreRecognised() {

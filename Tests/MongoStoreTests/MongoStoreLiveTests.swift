@@ -21,6 +21,27 @@ struct MongoStoreLiveTests {
         return String(base[..<authorityEnd]) + "/" + name + query
     }
 
+    @Test func aCommandTheServerRefusesIsRejectedNamingItNotUnavailable() async throws {
+        let store = try await MongoStore.connect(url: Self.uniqueDatabaseURL(), logger: Logger(label: "MongoStoreLiveTests"))
+        do {
+            _ = try await store.removeAll()
+            let messages = MongoCollection(connection: store.connection, name: MessageDocuments.collection)
+            let id = ObjectId()
+            try await messages.insertOne(["_id": .objectId(id), "editCount": "many"])
+            await #expect {
+                _ = try await messages.updateOne(["_id": .objectId(id)], update: ["$inc": ["editCount": 1]])
+            } throws: { error in
+                guard case .rejected(let text)? = error as? StoreError else { return false }
+                return text.hasPrefix("update on messages: ") && text.contains("non-numeric")
+            }
+            _ = try await store.removeAll()
+        } catch {
+            try await store.close()
+            throw error
+        }
+        try await store.close()
+    }
+
     @Test func insertFindUpdateDuplicateRoundTrip() async throws {
         let store = try await MongoStore.connect(url: Self.uniqueDatabaseURL(), logger: Logger(label: "MongoStoreLiveTests"))
         do {

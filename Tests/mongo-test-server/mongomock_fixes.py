@@ -5,6 +5,7 @@ import operator
 from collections.abc import MutableMapping
 
 from mongomock_ng import aggregate as mongomock_aggregate
+from mongomock_ng import WriteError
 from mongomock_ng import collection as mongomock_collection
 from mongomock_ng.filtering import bson_compare
 
@@ -18,6 +19,22 @@ def _compare_updater(keep_new_when):
             return
         if field_name not in doc or bson_compare(keep_new_when, value, doc[field_name]):
             doc[field_name] = value
+
+    return updater
+
+
+def _inc_updater(original):
+    """$inc on a field that is not a number: MongoDB refuses the write (TypeMismatch, code 14);
+    mongomock fails with a Python TypeError, which would look like a bug of this server."""
+
+    def updater(doc, field_name, value, codec_options=None):
+        if isinstance(doc, MutableMapping) and field_name in doc:
+            current = doc[field_name]
+            if isinstance(current, bool) or not isinstance(current, (int, float)):
+                raise WriteError(
+                    f"Cannot apply $inc to a value of non-numeric type. {{_id: {doc.get('_id')!r}}} has the field "
+                    f"'{field_name}' of non-numeric type {type(current).__name__}", code=14)
+        original(doc, field_name, value, codec_options=codec_options)
 
     return updater
 
@@ -41,3 +58,6 @@ def apply():
         parser._parley_fixed = True
     mongomock_collection._updaters["$max"] = _compare_updater(operator.gt)
     mongomock_collection._updaters["$min"] = _compare_updater(operator.lt)
+    if not getattr(mongomock_collection._updaters["$inc"], "_parley_fixed", False):
+        mongomock_collection._updaters["$inc"] = _inc_updater(mongomock_collection._updaters["$inc"])
+        mongomock_collection._updaters["$inc"]._parley_fixed = True

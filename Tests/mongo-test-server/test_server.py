@@ -133,3 +133,11 @@ def test_legacy_op_query_handshake_is_answered_with_op_reply(server_port):
     reply = bson.decode(payload[20:])
     assert reply["ismaster"] is True
     assert reply["maxWireVersion"] >= 17
+
+
+def test_inc_on_a_non_number_is_refused_as_mongodb_refuses_it(db):
+    db.messages.insert_one({"_id": 1, "editCount": "many"})
+    result = db.command("update", "messages", updates=[{"q": {"_id": 1}, "u": {"$inc": {"editCount": 1}}}])
+    assert result["writeErrors"][0]["code"] == 14
+    assert "Cannot apply $inc to a value of non-numeric type" in result["writeErrors"][0]["errmsg"]
+    assert db.messages.find_one({"_id": 1})["editCount"] == "many"

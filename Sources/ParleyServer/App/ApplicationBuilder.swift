@@ -6,7 +6,8 @@ import ParleyStore
 import SocketIO
 
 /// Builds a runnable Parley application from a configuration: opens the store, creates the
-/// first administrator when asked to, and wires services, routes and shutdown.
+/// first administrator when asked to (later, if the store is not reachable yet), and wires
+/// services, routes and shutdown.
 public enum ApplicationBuilder {
     public static func build(
         configuration: AppConfiguration, logger: Logger, events: any EventBus = InProcessEventBus(),
@@ -30,8 +31,12 @@ public enum ApplicationBuilder {
         let services = await AppServices(
             configuration: configuration, store: store, threadPool: threadPool, logger: logger, events: events, connections: io)
 
-        if let admin = configuration.admin, let created = try await services.users.bootstrapAdmin(admin) {
-            logger.notice("created the first super_admin", metadata: ["username": .string(created.username)])
+        var pendingAdmin: AdminBootstrap?
+        if let admin = configuration.admin {
+            // Bad settings stop start-up; an unreachable store only delays the admin.
+            try AccountRules.validate(username: admin.username, email: admin.email, password: admin.password)
+            let bootstrap = AdminBootstrap(admin: admin, users: services.users, logger: logger)
+            if try await !bootstrap.attempt() { pendingAdmin = bootstrap }
         }
 
         let videoRooms = VideoRoomRegistry()
@@ -52,6 +57,7 @@ public enum ApplicationBuilder {
         app.addServices(
             ShutdownService(store: store, threadPool: threadPool),
             GatewayService(gateway: gateway, peers: peers, bus: events))
+        if let pendingAdmin { app.addServices(pendingAdmin) }
         if let peerPort = realtime.peerServerPort {
             app.addServices(
                 PeerServerListener.application(

@@ -25,6 +25,10 @@ struct ErrorEnvelopeMiddleware<Context: RequestContext>: RouterMiddleware {
         } catch StoreError.unavailable(let detail) {
             context.logger.error("store unavailable", metadata: ["error": .string(detail)])
             return Self.response(status: 503, body: ErrorBody(message: "Service temporarily unavailable", code: "SERVICE_UNAVAILABLE", errors: nil))
+        } catch StoreError.rejected(let detail) {
+            // A bug, not an outage: the log names the command and the server's error.
+            context.logger.error("store rejected a command", metadata: ["error": .string(detail)])
+            return Self.response(status: 500, body: ErrorBody(message: "Internal server error", code: "INTERNAL_ERROR", errors: nil))
         } catch {
             context.logger.error("unhandled error", metadata: ["error": .string(String(reflecting: error))])
             return Self.response(status: 500, body: ErrorBody(message: "Internal server error", code: "INTERNAL_ERROR", errors: nil))

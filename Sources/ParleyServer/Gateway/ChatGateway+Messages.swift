@@ -15,7 +15,7 @@ extension ChatGateway {
             // limit and it becomes an upload (`InlineImageService`). Socket frames stay capped by
             // SOCKET_MAX_PAYLOAD for everyone, so here it could only ever work for small pictures.
             if let imageUrl = draft.imageUrl, DataURL.isDataURL(imageUrl) {
-                throw DomainError.validation("Send pictures with POST /api/messages or /api/upload/image, not over the socket")
+                throw DomainError.validation("imageUrl: send pictures with POST /api/messages or /api/upload/image, not over the socket")
             }
             let handshake = session.socket.handshake
             let urls = AttachmentURLPolicy(

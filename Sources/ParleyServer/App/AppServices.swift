@@ -57,7 +57,7 @@ public struct AppServices: Sendable {
         self.calls = VideoCallService(
             store: store, channels: channels, notifications: notifications, events: events, ringTimeout: configuration.realtime.ringTimeout)
         let usage = SystemUsageProbe(
-            dataFolder: configuration.store.dataFolder, uploadFolder: configuration.uploadDirectory, threadPool: threadPool,
+            dataFolder: configuration.store.localDataFolder, uploadFolder: configuration.uploadDirectory, threadPool: threadPool,
             connections: connections)
         self.admin = AdminService(
             store: store, users: users, groups: groups, channels: channels, messages: messages, activity: recorder, usage: usage)

@@ -24,6 +24,12 @@ public enum StoreLocation: Sendable, Equatable {
         }
     }
 
+    /// The folder holding the database itself, when it is on this machine (SQLite).
+    public var localDataFolder: String? {
+        if case .sqlite = self { return dataFolder }
+        return nil
+    }
+
     /// The folder for files Parley keeps beside its data (the development secrets).
     public var dataFolder: String {
         switch self {

@@ -6,9 +6,16 @@ struct SystemUsage: Sendable {
     /// The machine's physical memory (`memoryUsage` is the process's share of it).
     let machineMemory: Int
     let cpu: CPUMeter.Reading
-    let data: FolderUsage
+    /// The folder of the SQLite file; nil on MongoDB, whose data lives on its own server.
+    let data: FolderUsage?
     let uploads: FolderUsage
     let openConnections: Int
+
+    /// The file system the dashboard's disk bar shows: the database's when it is local, else
+    /// the uploads'.
+    var diskPercent: Double {
+        (data?.fileSystem ?? uploads.fileSystem)?.usedPercent ?? 0
+    }
 
     /// Resident memory as a share of the machine's, 0–100.
     var memoryPercent: Double {

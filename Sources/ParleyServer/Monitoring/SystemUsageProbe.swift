@@ -5,13 +5,13 @@ import NIOPosix
 /// upload folders with their file systems, and the open realtime connections. Walking the
 /// folders and reading `/proc` touch the disk, so that part runs on the thread pool.
 struct SystemUsageProbe: Sendable {
-    let dataFolder: String
+    let dataFolder: String?
     let uploadFolder: String
     let threadPool: NIOThreadPool
     let connections: any OpenConnectionCounter
     let cpu: CPUMeter
 
-    init(dataFolder: String, uploadFolder: String, threadPool: NIOThreadPool, connections: any OpenConnectionCounter) {
+    init(dataFolder: String?, uploadFolder: String, threadPool: NIOThreadPool, connections: any OpenConnectionCounter) {
         self.dataFolder = dataFolder
         self.uploadFolder = uploadFolder
         self.threadPool = threadPool
@@ -21,7 +21,7 @@ struct SystemUsageProbe: Sendable {
 
     func read() async throws -> SystemUsage {
         let (memory, data, uploads) = try await threadPool.runIfActive { [dataFolder, uploadFolder] in
-            (ProcessMemory.read(), FolderUsage.measure(dataFolder), FolderUsage.measure(uploadFolder))
+            (ProcessMemory.read(), dataFolder.map(FolderUsage.measure), FolderUsage.measure(uploadFolder))
         }
         return SystemUsage(
             memory: memory, machineMemory: Int(clamping: ProcessInfo.processInfo.physicalMemory), cpu: cpu.read(), data: data,

@@ -22,8 +22,17 @@ struct SystemUsageView: Encodable, Sendable {
 
     /// `{bytes, files, fileSystem: {total, free, available}}` for each folder.
     struct Disk: Encodable, Sendable {
-        let data: FolderUsage
+        let data: FolderUsage?
         let uploads: FolderUsage
+
+        /// `data` stays in the object as null on MongoDB, so the shape is the same on both engines.
+        func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(data, forKey: .data)
+            try container.encode(uploads, forKey: .uploads)
+        }
+
+        enum CodingKeys: String, CodingKey { case data, uploads }
     }
 
     /// The old server's `storage` object, now the files under the upload folder.
@@ -49,7 +58,7 @@ struct SystemUsageView: Encodable, Sendable {
         let uptime = Int(usage.cpu.uptime.components.seconds)
         try container.encode(Self.rounded(usage.memoryPercent), forKey: .memoryUsage)
         try container.encode(Self.rounded(usage.cpu.percent), forKey: .cpuUsage)
-        try container.encode(Self.rounded(usage.data.fileSystem?.usedPercent ?? 0), forKey: .diskUsage)
+        try container.encode(Self.rounded(usage.diskPercent), forKey: .diskUsage)
         try container.encode(usage.openConnections, forKey: .activeConnections)
         try container.encode(Self.uptimeText(seconds: uptime), forKey: .serverUptime)
         try container.encode(uptime, forKey: .uptimeSeconds)

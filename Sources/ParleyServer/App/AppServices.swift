@@ -24,7 +24,8 @@ public struct AppServices: Sendable {
 
     public init(
         configuration: AppConfiguration, store: any Store, threadPool: NIOThreadPool, logger: Logger,
-        events: any EventBus = InProcessEventBus(), connections: any OpenConnectionCounter = NoOpenConnections()
+        events: any EventBus = InProcessEventBus(), connections: any OpenConnectionCounter = NoOpenConnections(),
+        loginThrottle: (any LoginThrottling)? = nil
     ) async {
         let hasher = PasswordHasher(cost: configuration.bcryptCost, threadPool: threadPool)
         let tokens = await TokenService(
@@ -34,7 +35,7 @@ public struct AppServices: Sendable {
         let revoker = SessionRevoker(store: store, cache: LiveSessionCache(), events: events)
         self.store = store
         self.auth = AuthService(
-            store: store, tokens: tokens, hasher: hasher, throttle: LoginThrottle(limits: configuration.loginThrottle),
+            store: store, tokens: tokens, hasher: hasher, throttle: loginThrottle ?? LoginThrottle(limits: configuration.loginThrottle),
             activity: recorder, sessions: revoker)
         self.hasher = hasher
         self.users = UserService(store: store, hasher: hasher, events: events)

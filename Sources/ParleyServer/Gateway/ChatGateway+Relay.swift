@@ -61,6 +61,7 @@ extension ChatGateway {
             let principal = Principal(user: user)
             let access = try await GatewayAccess(channels: channels).rooms(for: principal)
             presence.update(userId: userId, groups: access.groups, isSuperAdmin: principal.isSuperAdmin)
+            if let entry = presence.entry(userId) { await directory.updated(userId, entry: entry) }
             for session in userSessions {
                 session.principal = principal
                 let current = await session.socket.rooms.filter(GatewayRoom.grantsReading)
@@ -81,7 +82,7 @@ extension ChatGateway {
             await emitStoppedTyping(typist)
         }
         if onlineCountChanged.exchange(false, ordering: .relaxed) {
-            await namespace.emit("online_users_count", ["count": .number(Double(presence.onlineCount))])
+            await namespace.emit("online_users_count", ["count": .number(Double(await directory.onlineCount()))])
         }
         forgetStalePendingUsers()
     }

@@ -43,6 +43,11 @@ let package = Package(
             providers: [.apt(["libmongoc-dev", "libbson-dev"])]
         ),
         .systemLibrary(
+            name: "CHiredis",
+            pkgConfig: "hiredis",
+            providers: [.apt(["libhiredis-dev"])]
+        ),
+        .systemLibrary(
             name: "CMagic",
             providers: [.apt(["libmagic-dev"])]
         ),
@@ -76,6 +81,17 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+        // A Redis client over hiredis (blocking calls on a thread pool or a dedicated thread).
+        .target(
+            name: "RedisClient",
+            dependencies: [
+                "CHiredis",
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
         .target(
             name: "SocketIO",
             dependencies: [
@@ -96,6 +112,7 @@ let package = Package(
                 "SQLiteStore",
                 "MongoStore",
                 "SocketIO",
+                "RedisClient",
                 "CMagic",
                 "CVips",
                 .product(name: "Hummingbird", package: "hummingbird"),
@@ -180,6 +197,7 @@ let package = Package(
             dependencies: ["ParleyStore", "SQLiteStore", "MongoStore"],
             swiftSettings: swiftSettings
         ),
+        .testTarget(name: "RedisClientTests", dependencies: ["RedisClient"], swiftSettings: swiftSettings),
         .testTarget(name: "MongoStoreTests", dependencies: ["MongoStore"], swiftSettings: swiftSettings),
         .testTarget(
             name: "SocketIOTests",

@@ -1,5 +1,6 @@
 import Foundation
 import Logging
+import RedisClient
 import SocketIO
 
 /// Every setting, read from the environment once at start-up. A bad value throws a
@@ -28,6 +29,11 @@ public struct AppConfiguration: Sendable {
     public var publicURL: String?
     /// Timeouts, request-head limits and the connection limit of both HTTP listeners.
     public var httpLimits: HTTPConnectionLimits
+    /// Set: this process is one node of a cluster sharing rooms and events through Redis.
+    public var redisURL: RedisURL?
+    /// This process's name in a cluster (`NODE_ID`, else random): in logs, and in what it
+    /// publishes so that it can recognise its own messages.
+    public var nodeID: String
 
     public init(
         host: String = "0.0.0.0", port: Int = 3000, store: StoreLocation, environment: RuntimeEnvironment,
@@ -36,7 +42,8 @@ public struct AppConfiguration: Sendable {
         uploadDirectory: String = "./uploads", logLevel: Logger.Level = .info, jsonBodyLimit: Int = 1 << 20,
         bcryptCost: Int = 10, admin: AdminAccount? = nil, loginThrottle: LoginThrottle.Limits = .init(),
         realtime: RealtimeSettings = .init(), uploadLimits: UploadLimits = UploadLimits(), publicURL: String? = nil,
-        httpLimits: HTTPConnectionLimits = HTTPConnectionLimits()
+        httpLimits: HTTPConnectionLimits = HTTPConnectionLimits(), redisURL: RedisURL? = nil,
+        nodeID: String = AppConfiguration.randomNodeID()
     ) {
         self.host = host
         self.port = port
@@ -57,6 +64,8 @@ public struct AppConfiguration: Sendable {
         self.uploadLimits = uploadLimits
         self.publicURL = publicURL
         self.httpLimits = httpLimits
+        self.redisURL = redisURL
+        self.nodeID = nodeID
     }
 
     /// Reads the documented variables (see README) from `environment`.
@@ -130,7 +139,36 @@ public struct AppConfiguration: Sendable {
                 recoveryWindow: .milliseconds(try integer("SOCKET_RECOVERY_WINDOW_MS", default: 120_000, range: 0...86_400_000))),
             uploadLimits: try uploadLimits(integer),
             publicURL: try publicURL(value("PUBLIC_URL")),
-            httpLimits: try httpLimits(integer))
+            httpLimits: try httpLimits(integer),
+            redisURL: try redisURL(value("REDIS_URL")),
+            nodeID: try nodeID(value("NODE_ID")))
+    }
+
+    private static func redisURL(_ text: String?) throws -> RedisURL? {
+        guard let text else { return nil }
+        do {
+            return try RedisURL(string: text)
+        } catch {
+            let reason = (error as? RedisURLError)?.reason ?? "\(error)"
+            throw ConfigurationError(variable: "REDIS_URL", problem: "must be redis://[:password@]host[:port][/db] (\(reason))")
+        }
+    }
+
+    private static func nodeID(_ text: String?) throws -> String {
+        guard let text else { return randomNodeID() }
+        let allowed = text.utf8.allSatisfy { byte in
+            (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte) || (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte)
+                || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) || byte == UInt8(ascii: "_") || byte == UInt8(ascii: "-")
+        }
+        guard allowed, (1...32).contains(text.utf8.count) else {
+            throw ConfigurationError(variable: "NODE_ID", problem: "must be 1 to 32 letters, digits, _ or - (got \"\(text)\")")
+        }
+        return text
+    }
+
+    /// Eight hex digits, different for every process that does not name itself.
+    public static func randomNodeID() -> String {
+        String(UInt32.random(in: .min ... .max), radix: 16).leftPadded(to: 8)
     }
 
     private static func httpLimits(_ integer: (String, Int, ClosedRange<Int>) throws -> Int) throws -> HTTPConnectionLimits {
@@ -207,5 +245,11 @@ public struct AppConfiguration: Sendable {
         guard secret.utf8.count >= 32 else {
             throw ConfigurationError(variable: variable, problem: "must be at least 32 characters in production")
         }
+    }
+}
+
+extension String {
+    fileprivate func leftPadded(to width: Int) -> String {
+        count >= width ? self : String(repeating: "0", count: width - count) + self
     }
 }

@@ -214,6 +214,7 @@ let package = Package(
             dependencies: [
                 "ParleyServer",
                 "MongoStore",
+                "RedisClient",
                 "CVips",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),

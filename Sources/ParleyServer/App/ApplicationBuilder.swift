@@ -3,6 +3,7 @@ import Hummingbird
 import Logging
 import NIOPosix
 import ParleyStore
+import RedisClient
 import SocketIO
 
 /// Builds a runnable Parley application from a configuration: opens the store, creates the
@@ -28,8 +29,12 @@ public enum ApplicationBuilder {
                     // A replay goes through the connection's send queue: keep it well inside.
                     ? SocketIORecoveryConfiguration(window: realtime.recoveryWindow, maxSessionPackets: max(1, realtime.maxQueuedPackets / 2))
                     : nil))
+        // With REDIS_URL the node shares presence, calls, video rooms and throttles with the others.
+        let redis = configuration.redisURL.map { RedisClient(url: $0, threadPool: threadPool, logger: logger) }
+        let cluster = ClusterState.make(redis: redis, nodeID: configuration.nodeID, configuration: configuration, logger: logger)
         let services = await AppServices(
-            configuration: configuration, store: store, threadPool: threadPool, logger: logger, events: events, connections: io)
+            configuration: configuration, store: store, threadPool: threadPool, logger: logger, events: events, connections: io,
+            loginThrottle: cluster.loginThrottle)
 
         var pendingAdmin: AdminBootstrap?
         if let admin = configuration.admin {
@@ -42,7 +47,8 @@ public enum ApplicationBuilder {
         let videoRooms = VideoRoomRegistry()
         let peers = PeerSignalingServer(rooms: videoRooms, logger: logger)
         let gateway = ChatGateway(
-            io: io, services: services, videoRooms: videoRooms, settings: realtime, publicURL: configuration.publicURL, logger: logger)
+            io: io, services: services, videoRooms: videoRooms, settings: realtime, publicURL: configuration.publicURL, logger: logger,
+            shared: cluster.gateway)
         let uploads = try uploadService(configuration: configuration, store: store, threadPool: threadPool, logger: logger)
         let router = RouterBuilder.build(configuration: configuration, services: services, realtime: io, uploads: uploads)
         // One count of open connections for both listeners: they share the descriptor limit.
@@ -58,6 +64,7 @@ public enum ApplicationBuilder {
             ShutdownService(store: store, threadPool: threadPool),
             GatewayService(gateway: gateway, peers: peers, bus: events))
         if let pendingAdmin { app.addServices(pendingAdmin) }
+        for service in cluster.services(gateway: gateway) { app.addServices(service) }
         if let peerPort = realtime.peerServerPort {
             app.addServices(
                 PeerServerListener.application(

@@ -17,6 +17,8 @@ public final class ChatGateway: Sendable {
     /// Where each live call's two sockets are, on this node or another.
     let callSockets: any CallSocketDirectory
     let videoRooms: VideoRoomRegistry
+    /// The video rooms of every node (this node's registry when it runs alone).
+    let videoRoomDirectory: any VideoRoomDirectory
     let settings: RealtimeSettings
     /// `PUBLIC_URL`, for telling this server's upload URLs from others in messages.
     let publicURL: String?
@@ -50,6 +52,7 @@ public final class ChatGateway: Sendable {
         self.directory = shared.directory
         self.callRoutes = shared.callRoutes
         self.callSockets = shared.callSockets
+        self.videoRoomDirectory = shared.videoRooms(videoRooms)
         self.settings = settings
         self.publicURL = publicURL
         self.logger = logger

@@ -6,6 +6,8 @@ struct GatewaySharedState: Sendable {
     let directory: any PresenceDirectory
     let callRoutes: CallRouter
     let callSockets: any CallSocketDirectory
+    /// The shared view over this node's video room registry.
+    let videoRooms: @Sendable (VideoRoomRegistry) -> any VideoRoomDirectory
 
     /// Everything in this process, as before clusters existed.
     static func solo() -> GatewaySharedState {
@@ -13,6 +15,6 @@ struct GatewaySharedState: Sendable {
         let routes = CallRouter()
         return GatewaySharedState(
             presence: presence, directory: LocalPresenceDirectory(registry: presence), callRoutes: routes,
-            callSockets: LocalCallSockets(router: routes))
+            callSockets: LocalCallSockets(router: routes), videoRooms: { LocalVideoRooms(registry: $0) })
     }
 }

@@ -4,31 +4,32 @@ import Synchronization
 
 extension ChatGateway {
     /// Delivers a domain event to the rooms allowed to see it. Each event is encoded once for
-    /// the whole room.
+    /// the whole room. Deliveries stay local: in a cluster every node receives the event and
+    /// delivers it to its own sockets.
     func deliver(_ event: DomainEvent) async {
         switch event {
         case .messageCreated(let message, let addressedAs):
-            await namespace.to(GatewayRoom.channel(message.channelId)).emit(
+            await namespace.local.to(GatewayRoom.channel(message.channelId)).emit(
                 "new_message", ["channelId": .string(addressedAs.hexString), "message": GatewayPayload.encoded(MessageView(message))])
         case .messageEdited(let message):
-            await namespace.to(GatewayRoom.channel(message.channelId)).emit(
+            await namespace.local.to(GatewayRoom.channel(message.channelId)).emit(
                 "message_edited", ["channelId": .string(message.channelId.hexString), "message": GatewayPayload.encoded(MessageView(message))])
         case .messageDeleted(let message):
-            await namespace.to(GatewayRoom.channel(message.channelId)).emit(
+            await namespace.local.to(GatewayRoom.channel(message.channelId)).emit(
                 "message_deleted",
                 [
                     "channelId": .string(message.channelId.hexString), "messageId": .string(message.id.hexString),
                     "message": GatewayPayload.encoded(MessageView(message)),
                 ])
         case .replyCreated(let reply, let parent):
-            await namespace.to(GatewayRoom.channel(parent.channelId)).emit(
+            await namespace.local.to(GatewayRoom.channel(parent.channelId)).emit(
                 "message_reply",
                 [
                     "channelId": .string(parent.channelId.hexString), "messageId": .string(parent.id.hexString),
                     "reply": GatewayPayload.encoded(MessageView(reply)), "parent": GatewayPayload.encoded(MessageView(parent)),
                 ])
         case .reactionChanged(let message, let userId, let username, let reaction):
-            await namespace.to(GatewayRoom.channel(message.channelId)).emit(
+            await namespace.local.to(GatewayRoom.channel(message.channelId)).emit(
                 "message_reaction",
                 [
                     "channelId": .string(message.channelId.hexString), "messageId": .string(message.id.hexString),
@@ -81,7 +82,7 @@ extension ChatGateway {
             await emitStoppedTyping(typist)
         }
         if onlineCountChanged.exchange(false, ordering: .relaxed) {
-            await namespace.emit("online_users_count", ["count": .number(Double(presence.onlineCount))])
+            await namespace.local.emit("online_users_count", ["count": .number(Double(presence.onlineCount))])
         }
         forgetStalePendingUsers()
     }

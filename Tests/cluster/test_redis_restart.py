@@ -1,0 +1,28 @@
+"""Redis crashing and coming back: nodes keep serving their own sockets meanwhile, report
+`redis: down` in /health, and chat across nodes resumes without restarting any node."""
+from conftest import wait_until
+
+
+def test_chat_resumes_after_redis_restarts(cluster, connect):
+    a, b, c = cluster.nodes
+    alice, bob, carol = (cluster.create_user(name) for name in ("alice", "bob", "carol"))
+    _, channel_id = cluster.create_group([alice, bob, carol])
+    alice_a, carol_a, bob_b = connect(a, alice), connect(a, carol), connect(b, bob)
+
+    cluster.stop_redis()
+    try:
+        for node in cluster.nodes:
+            wait_until(lambda: cluster.health(node)["redis"] == "down", timeout=10, what=f"{node} to report redis down")
+        # Node A still serves its own sockets.
+        ack = alice_a.call("send_message", {"channelId": channel_id, "text": "while redis is down"})
+        assert ack["success"] is True
+        carol_a.wait_for("new_message", lambda p: p["message"]["text"] == "while redis is down")
+    finally:
+        cluster.start_redis()
+
+    for node in cluster.nodes:
+        wait_until(lambda: cluster.health(node)["redis"] == "up", timeout=15, what=f"{node} to report redis up again")
+    ack = alice_a.call("send_message", {"channelId": channel_id, "text": "after the restart"})
+    assert ack["success"] is True
+    bob_b.wait_for("new_message", lambda p: p["message"]["text"] == "after the restart")
+    assert not alice_a.disconnected and not bob_b.disconnected

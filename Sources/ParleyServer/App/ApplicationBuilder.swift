@@ -67,6 +67,7 @@ public enum ApplicationBuilder {
         let peers = PeerSignalingServer(rooms: videoRooms, logger: logger)
         let gateway = ChatGateway(
             io: io, services: services, videoRooms: videoRooms, settings: realtime, publicURL: configuration.publicURL, logger: logger)
+        (events as? RedisEventBus)?.whenResubscribed { [gateway] in await gateway.resyncEveryone() }
         let uploads = try uploadService(configuration: configuration, store: store, threadPool: threadPool, logger: logger)
         let router = RouterBuilder.build(configuration: configuration, services: services, realtime: io, uploads: uploads, cluster: cluster)
         // One count of open connections for both listeners: they share the descriptor limit.

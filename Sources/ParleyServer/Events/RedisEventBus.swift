@@ -14,6 +14,7 @@ public final class RedisEventBus: EventBus {
     private let nodeID: String
     private let channel: String
     private let listener: Task<Void, Never>
+    private let resubscribed = ResubscribeHook()
 
     public init(
         nodeID: String, publisher: RedisPublisher, subscriber: RedisSubscriber, logger: Logger, channel: String = "parley:events",
@@ -25,6 +26,7 @@ public final class RedisEventBus: EventBus {
         self.nodeID = nodeID
         self.channel = channel
         let messages = subscriber.messages(channels: [channel])
+        let resubscribed = self.resubscribed
         self.listener = Task {
             let decoder = JSONDecoder()
             for await message in messages {
@@ -37,7 +39,8 @@ public final class RedisEventBus: EventBus {
                         logger.warning("dropped an unreadable event from Redis", metadata: ["error": .string("\(error)")])
                     }
                 case .reconnected:
-                    logger.notice("event bus resubscribed: events other nodes published meanwhile were not received")
+                    logger.notice("event bus resubscribed: resynchronising after events other nodes published meanwhile")
+                    await resubscribed.run()
                 }
             }
         }
@@ -45,6 +48,12 @@ public final class RedisEventBus: EventBus {
 
     deinit {
         listener.cancel()
+    }
+
+    /// Runs `action` each time the subscription is made again after a loss (events published
+    /// meanwhile by other nodes were missed, so whatever they would have changed is reloaded).
+    public func whenResubscribed(_ action: @escaping @Sendable () async -> Void) {
+        resubscribed.set(action)
     }
 
     public func publish(_ event: DomainEvent) {

@@ -75,6 +75,13 @@ extension ChatGateway {
         }
     }
 
+    /// Brings every local user's sockets in line with the store, after this node missed events
+    /// (its Redis subscription was lost for a while).
+    func resyncEveryone() async {
+        let users = Set(sessions.withLock { $0.values.map(\.userId) })
+        for userId in users { await resync(userId: userId) }
+    }
+
     /// The periodic chores: expire typing indicators, broadcast the online count once per
     /// interval when it changed, and forget abandoned CONNECT approvals.
     func tick() async {

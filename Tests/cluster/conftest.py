@@ -97,9 +97,14 @@ class Cluster:
             os.kill(pid, sig)
         except (OSError, ValueError):
             return
-        # Wait until it is gone (it is not our child: poll).
+        # Wait until it is gone. A process a test started again is this process's child: reap
+        # it, or it would linger as a zombie that still answers kill(pid, 0).
         deadline = time.monotonic() + 10
         while time.monotonic() < deadline:
+            try:
+                os.waitpid(pid, os.WNOHANG)
+            except ChildProcessError:
+                pass
             try:
                 os.kill(pid, 0)
             except OSError:

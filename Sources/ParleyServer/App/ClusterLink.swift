@@ -17,9 +17,11 @@ struct ClusterLink: Sendable {
         var logger = logger
         logger[metadataKey: "node"] = .string(nodeID)
         self.nodeID = nodeID
-        self.client = RedisClient(url: url, threadPool: threadPool, logger: logger)
+        // One outage log for every connection: an outage is logged once, not once per connection.
+        let outage = RedisOutageLog(url: url, logger: logger)
+        self.client = RedisClient(url: url, threadPool: threadPool, logger: logger, outage: outage)
         self.publisher = RedisPublisher(client: client)
-        self.subscriber = RedisSubscriber(url: url, logger: logger)
+        self.subscriber = RedisSubscriber(url: url, logger: logger, outage: outage)
         self.logger = logger
     }
 

@@ -198,12 +198,16 @@ let package = Package(
             dependencies: ["ParleyStore", "SQLiteStore", "MongoStore"],
             swiftSettings: swiftSettings
         ),
-        .testTarget(name: "RedisClientTests", dependencies: ["RedisClient"], swiftSettings: swiftSettings),
+        // A real redis-server on a free port, for the Redis client and adapter tests.
+        .target(name: "RedisTestSupport", path: "Tests/RedisTestSupport", swiftSettings: swiftSettings),
+        .testTarget(name: "RedisClientTests", dependencies: ["RedisClient", "RedisTestSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "MongoStoreTests", dependencies: ["MongoStore"], swiftSettings: swiftSettings),
         .testTarget(
             name: "SocketIOTests",
             dependencies: [
                 "SocketIO",
+                "RedisClient",
+                "RedisTestSupport",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "HummingbirdWSClient", package: "hummingbird-websocket"),
                 .product(name: "NIOWebSocket", package: "swift-nio"),

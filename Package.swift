@@ -218,6 +218,8 @@ let package = Package(
             name: "ParleyServerTests",
             dependencies: [
                 "ParleyServer",
+                "RedisClient",
+                "RedisTestSupport",
                 "MongoStore",
                 "CVips",
                 .product(name: "Crypto", package: "swift-crypto"),

@@ -67,7 +67,7 @@ class Cluster:
         name = f"{prefix}{uuid.uuid4().hex[:8]}"
         body = {"username": name, "email": f"{name}@example.com", "password": "password123", "confirmPassword": "password123"}
         data = self.call(node or self.nodes[0], "POST", "/api/auth/register", json=body, expect=201).json()["data"]
-        return {"id": data["user"]["_id"], "username": name, "token": data["accessToken"]}
+        return {"id": data["user"]["_id"], "username": name, "token": data["accessToken"], "refresh": data["refreshToken"]}
 
     def create_group(self, members, node=None):
         """Creates a group as the administrator with `members` (user dicts) and returns

@@ -94,3 +94,19 @@ def test_every_node_reports_redis_up(cluster):
         health = cluster.health(node)
         assert health["redis"] == "up", node
         assert health["database"]["engine"] == "mongodb"
+
+
+def test_a_session_signed_out_on_one_node_is_refused_on_the_others_at_once(cluster, connect):
+    a, b, c = cluster.nodes
+    henry = cluster.create_user("henry")
+    # B and C have seen the session live (and may cache that for a few seconds).
+    for node in (b, c):
+        cluster.call(node, "GET", "/api/auth/me", henry["token"], expect=200)
+    socket_c = connect(c, henry)
+
+    cluster.call(a, "POST", "/api/auth/logout", henry["token"], {"refreshToken": henry["refresh"]}, expect=200)
+    # Well inside the nodes' 5 s session cache: the revocation event, not the cache's age, does it.
+    for node in (b, c):
+        wait_until(lambda: cluster.call(node, "GET", "/api/auth/me", henry["token"]).status_code == 401,
+                   timeout=2, what=f"{node} to refuse the signed-out session", interval=0.05)
+    wait_until(lambda: socket_c.disconnected, timeout=5, what="henry's socket on C to be disconnected")

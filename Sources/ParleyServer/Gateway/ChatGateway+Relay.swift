@@ -43,6 +43,9 @@ extension ChatGateway {
         case .callChanged(let call):
             await deliverCall(call)
         case .sessionsRevoked(let userId, let sessionIds):
+            // Revoked on another node: this node stops accepting their access tokens at once
+            // too, instead of when its cache entries age out.
+            auth.sessions.cache.forget(sessionIds)
             for session in sessions(ofUser: userId) where sessionIds.contains(session.authSessionId) {
                 await session.socket.disconnect()
             }

@@ -95,6 +95,7 @@ let package = Package(
         .target(
             name: "SocketIO",
             dependencies: [
+                "RedisClient",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
                 .product(name: "NIOWebSocket", package: "swift-nio"),
@@ -197,12 +198,16 @@ let package = Package(
             dependencies: ["ParleyStore", "SQLiteStore", "MongoStore"],
             swiftSettings: swiftSettings
         ),
-        .testTarget(name: "RedisClientTests", dependencies: ["RedisClient"], swiftSettings: swiftSettings),
+        // A real redis-server on a free port, for the Redis client and adapter tests.
+        .target(name: "RedisTestSupport", path: "Tests/RedisTestSupport", swiftSettings: swiftSettings),
+        .testTarget(name: "RedisClientTests", dependencies: ["RedisClient", "RedisTestSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "MongoStoreTests", dependencies: ["MongoStore"], swiftSettings: swiftSettings),
         .testTarget(
             name: "SocketIOTests",
             dependencies: [
                 "SocketIO",
+                "RedisClient",
+                "RedisTestSupport",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "HummingbirdWSClient", package: "hummingbird-websocket"),
                 .product(name: "NIOWebSocket", package: "swift-nio"),
@@ -213,6 +218,8 @@ let package = Package(
             name: "ParleyServerTests",
             dependencies: [
                 "ParleyServer",
+                "RedisClient",
+                "RedisTestSupport",
                 "MongoStore",
                 "RedisClient",
                 "CVips",

@@ -15,6 +15,7 @@ public final class RedisClient: Sendable {
     private let slots: [NIOLockedValueBox<RedisConnection?>]
     private let next = NIOLockedValueBox(0)
     private let state = NIOLockedValueBox(State())
+    private let outage: RedisOutageLog
     private let connectTimeout: Duration
     private let commandTimeout: Duration
 
@@ -25,8 +26,9 @@ public final class RedisClient: Sendable {
 
     public init(
         url: RedisURL, threadPool: NIOThreadPool, logger: Logger, connections: Int = 4,
-        connectTimeout: Duration = .seconds(2), commandTimeout: Duration = .seconds(5)
+        connectTimeout: Duration = .seconds(2), commandTimeout: Duration = .seconds(5), outage: RedisOutageLog? = nil
     ) {
+        self.outage = outage ?? RedisOutageLog(url: url, logger: logger)
         self.url = url
         self.threadPool = threadPool
         self.logger = logger
@@ -106,17 +108,9 @@ public final class RedisClient: Sendable {
         return .failure(.unreachable("connection lost"))
     }
 
-    /// Logs an outage once when it starts and once when it ends.
+    /// Tracks the last outcome; the outage log says when an outage starts and ends.
     private func record(up: Bool, reason: String?) {
-        let changed = state.withLockedValue { state -> Bool in
-            defer { state.up = up }
-            return state.up != up
-        }
-        guard changed else { return }
-        if up {
-            logger.notice("Redis is reachable again", metadata: ["redis": .string(url.description)])
-        } else {
-            logger.error("Redis is unreachable", metadata: ["redis": .string(url.description), "reason": .string(reason ?? "")])
-        }
+        state.withLockedValue { $0.up = up }
+        outage.report("commands", up: up, reason: reason)
     }
 }

@@ -10,11 +10,14 @@ public final class RedisSubscriber: Sendable {
     private let logger: Logger
     private let subscriptions = NIOLockedValueBox<[RedisSubscription]>([])
     private let bufferSize: Int
+    private let outage: RedisOutageLog
+    private let count = NIOLockedValueBox(0)
 
-    public init(url: RedisURL, logger: Logger, bufferSize: Int = 10_000) {
+    public init(url: RedisURL, logger: Logger, bufferSize: Int = 10_000, outage: RedisOutageLog? = nil) {
         self.url = url
         self.logger = logger
         self.bufferSize = bufferSize
+        self.outage = outage ?? RedisOutageLog(url: url, logger: logger)
     }
 
     /// Messages on `channels` and on channels matching `patterns` (glob-style), from the moment
@@ -22,8 +25,13 @@ public final class RedisSubscriber: Sendable {
     /// the oldest messages. Ending the iteration ends the subscription.
     public func messages(channels: [String], patterns: [String] = []) -> AsyncStream<RedisMessage> {
         let (stream, continuation) = AsyncStream<RedisMessage>.makeStream(bufferingPolicy: .bufferingNewest(bufferSize))
+        let number = count.withLockedValue { count in
+            count += 1
+            return count
+        }
         let subscription = RedisSubscription(
-            url: url, channels: channels, patterns: patterns, continuation: continuation, logger: logger)
+            url: url, channels: channels, patterns: patterns, continuation: continuation, logger: logger,
+            outage: outage, name: "subscription \(number)")
         subscriptions.withLockedValue { $0.append(subscription) }
         continuation.onTermination = { [weak self] _ in
             subscription.stop()

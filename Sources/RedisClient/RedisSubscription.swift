@@ -9,6 +9,8 @@ final class RedisSubscription: Sendable {
     private let patterns: [String]
     private let continuation: AsyncStream<RedisMessage>.Continuation
     private let logger: Logger
+    private let outage: RedisOutageLog
+    private let name: String
     private let flags = NIOLockedValueBox(Flags())
     /// How long a read waits before the thread looks at the stop flag again.
     private let pollInterval: Int32 = 250
@@ -19,8 +21,11 @@ final class RedisSubscription: Sendable {
     }
 
     init(
-        url: RedisURL, channels: [String], patterns: [String], continuation: AsyncStream<RedisMessage>.Continuation, logger: Logger
+        url: RedisURL, channels: [String], patterns: [String], continuation: AsyncStream<RedisMessage>.Continuation, logger: Logger,
+        outage: RedisOutageLog, name: String
     ) {
+        self.outage = outage
+        self.name = name
         self.url = url
         self.channels = channels
         self.patterns = patterns
@@ -45,32 +50,29 @@ final class RedisSubscription: Sendable {
     private func run() {
         var backoff = Duration.milliseconds(100)
         var connectedBefore = false
-        var outageLogged = false
         while !isStopped {
             do {
                 let connection = try subscribe()
                 backoff = .milliseconds(100)
                 flags.withLockedValue { $0.subscribed = true }
-                if outageLogged { logger.notice("Redis subscription restored", metadata: ["redis": .string(url.description)]) }
-                outageLogged = false
-                if connectedBefore { continuation.yield(.reconnected) }
+                outage.report(name, up: true)
+                if connectedBefore {
+                    logger.debug("Redis subscription restored", metadata: ["subscription": .string(name)])
+                    continuation.yield(.reconnected)
+                }
                 connectedBefore = true
                 let error = read(connection)
                 connection.close()
                 flags.withLockedValue { $0.subscribed = false }
-                if let error, !isStopped {
-                    logger.error("Redis subscription lost", metadata: ["redis": .string(url.description), "reason": .string("\(error)")])
-                    outageLogged = true
-                }
+                if let error, !isStopped { outage.report(name, up: false, reason: "\(error)") }
             } catch {
-                if !outageLogged {
-                    logger.error("Redis subscription unavailable", metadata: ["redis": .string(url.description), "reason": .string("\(error)")])
-                    outageLogged = true
-                }
+                outage.report(name, up: false, reason: "\(error)")
                 sleep(backoff)
                 backoff = min(backoff * 2, .seconds(2))
             }
         }
+        // A stopped subscription no longer holds the outage open.
+        outage.report(name, up: true)
         continuation.finish()
     }
 

@@ -2,6 +2,7 @@ import Foundation
 import Logging
 import NIOPosix
 import RedisClient
+import RedisTestSupport
 import Testing
 
 @Suite(.enabled(if: RedisServerProcess.binary != nil, "redis-server is not installed (apt-get install redis-server)"))

@@ -11,13 +11,36 @@ import SocketIO
 /// services, routes and shutdown.
 public enum ApplicationBuilder {
     public static func build(
-        configuration: AppConfiguration, logger: Logger, events: any EventBus = InProcessEventBus(),
+        configuration: AppConfiguration, logger: Logger, events givenEvents: (any EventBus)? = nil,
         onServerRunning: (@Sendable (Int) async -> Void)? = nil
     ) async throws -> some ApplicationProtocol {
         let store = try await StoreFactory.open(configuration.store, logger: logger)
         let threadPool = NIOThreadPool(numberOfThreads: max(2, ProcessInfo.processInfo.activeProcessorCount))
         threadPool.start()
         let realtime = configuration.realtime
+        // With REDIS_URL this process is a node of a cluster: events and rooms go through Redis.
+        let cluster = configuration.redisURL.map {
+            ClusterLink(url: $0, nodeID: configuration.nodeID, threadPool: threadPool, logger: logger)
+        }
+        if let cluster {
+            logger.info("cluster node", metadata: ["node": .string(cluster.nodeID), "redis": .string(cluster.client.url.description)])
+            if case .sqlite = configuration.store {
+                logger.warning(
+                    "REDIS_URL with SQLite: the nodes must be processes of one machine sharing one database file (use MongoDB across machines)")
+            }
+        }
+        let events: any EventBus
+        if let givenEvents {
+            events = givenEvents
+        } else if let cluster {
+            events = cluster.eventBus()
+        } else {
+            events = InProcessEventBus()
+        }
+        let makeAdapter: @Sendable (String) -> any SocketIOAdapter = { namespace in
+            guard let cluster else { return InMemoryAdapter() }
+            return cluster.adapter(namespace: namespace)
+        }
         let io = SocketIOServer(
             configuration: SocketIOConfiguration(
                 engine: EngineConfiguration(
@@ -25,16 +48,16 @@ public enum ApplicationBuilder {
                     maxPayload: realtime.maxPayload, maxQueuedPackets: realtime.maxQueuedPackets,
                     // The router's CORS middleware answers for the polling routes too.
                     corsOrigin: nil),
+                makeAdapter: makeAdapter,
                 recovery: realtime.recoveryWindow > .zero
                     // A replay goes through the connection's send queue: keep it well inside.
                     ? SocketIORecoveryConfiguration(window: realtime.recoveryWindow, maxSessionPackets: max(1, realtime.maxQueuedPackets / 2))
                     : nil))
         // With REDIS_URL the node shares presence, calls, video rooms and throttles with the others.
-        let redis = configuration.redisURL.map { RedisClient(url: $0, threadPool: threadPool, logger: logger) }
-        let cluster = ClusterState.make(redis: redis, nodeID: configuration.nodeID, configuration: configuration, logger: logger)
+        let clusterState = ClusterState.make(redis: cluster?.client, nodeID: configuration.nodeID, configuration: configuration, logger: logger)
         let services = await AppServices(
             configuration: configuration, store: store, threadPool: threadPool, logger: logger, events: events, connections: io,
-            loginThrottle: cluster.loginThrottle)
+            loginThrottle: clusterState.loginThrottle)
 
         var pendingAdmin: AdminBootstrap?
         if let admin = configuration.admin {
@@ -48,9 +71,13 @@ public enum ApplicationBuilder {
         let peers = PeerSignalingServer(rooms: videoRooms, logger: logger)
         let gateway = ChatGateway(
             io: io, services: services, videoRooms: videoRooms, settings: realtime, publicURL: configuration.publicURL, logger: logger,
-            shared: cluster.gateway)
+            shared: clusterState.gateway)
+        (events as? RedisEventBus)?.whenResubscribed { [gateway, clusterState] in
+            await gateway.resyncEveryone()
+            await clusterState.resubscribed()
+        }
         let uploads = try uploadService(configuration: configuration, store: store, threadPool: threadPool, logger: logger)
-        let router = RouterBuilder.build(configuration: configuration, services: services, realtime: io, uploads: uploads)
+        let router = RouterBuilder.build(configuration: configuration, services: services, realtime: io, uploads: uploads, cluster: cluster)
         // One count of open connections for both listeners: they share the descriptor limit.
         let protection = HTTPServerProtection(limits: configuration.httpLimits)
         var app = Application(
@@ -63,8 +90,10 @@ public enum ApplicationBuilder {
         app.addServices(
             ShutdownService(store: store, threadPool: threadPool),
             GatewayService(gateway: gateway, peers: peers, bus: events))
+        // After ShutdownService: shut down before it, while the thread pool still runs.
+        if let cluster { app.addServices(ClusterShutdownService(link: cluster)) }
         if let pendingAdmin { app.addServices(pendingAdmin) }
-        for service in cluster.services(gateway: gateway) { app.addServices(service) }
+        for service in clusterState.services(gateway: gateway) { app.addServices(service) }
         if let peerPort = realtime.peerServerPort {
             app.addServices(
                 PeerServerListener.application(

@@ -4,7 +4,8 @@ import SocketIO
 /// Builds the router: global middleware (outermost first), then every resource's routes.
 enum RouterBuilder {
     static func build(
-        configuration: AppConfiguration, services: AppServices, realtime: SocketIOServer, uploads: UploadService
+        configuration: AppConfiguration, services: AppServices, realtime: SocketIOServer, uploads: UploadService,
+        cluster: ClusterLink? = nil
     ) -> Router<AppRequestContext> {
         let router = Router(context: AppRequestContext.self)
         router.add(middleware: RequestLogMiddleware())
@@ -20,7 +21,10 @@ enum RouterBuilder {
         let authentication = AuthenticationMiddleware(auth: services.auth)
         let bodyLimit = configuration.jsonBodyLimit
         let publicURL = configuration.publicURL
-        SystemRoutes.add(to: router, controller: SystemController(store: services.store, environment: configuration.environment))
+        var redisUp: (@Sendable () async -> Bool)?
+        if let cluster { redisUp = { await cluster.isUp() } }
+        SystemRoutes.add(
+            to: router, controller: SystemController(store: services.store, environment: configuration.environment, redisUp: redisUp))
         AuthRoutes.add(
             to: router, controller: AuthController(auth: services.auth, bodyLimit: bodyLimit), authentication: authentication)
         let userController = UserController(

@@ -28,6 +28,12 @@ struct ClusterState: Sendable {
             presence: directory, redis: redis, nodeID: nodeID)
     }
 
+    /// The event bus subscribed again after an outage: this node's presence is written again
+    /// at the next heartbeat (Redis may have restarted empty, or missed a disconnect).
+    func resubscribed() async {
+        presence?.markStale()
+    }
+
     /// The background work a cluster node adds: its heartbeat and the clearing of dead nodes.
     func services(gateway: ChatGateway) -> [any Service] {
         guard let presence, let redis else { return [] }

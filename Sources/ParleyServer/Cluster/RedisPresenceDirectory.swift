@@ -103,6 +103,9 @@ final class RedisPresenceDirectory: PresenceDirectory {
         }
     }
 
+    /// Has the next heartbeat write this node's sockets again.
+    func markStale() { stale.store(true, ordering: .relaxed) }
+
     /// Replaces what Redis holds of this node with its registry as it is now.
     func resync() async throws {
         _ = try await redis.send(["EVAL", PresenceScripts.reap, "2", keys.nodeSockets(node), keys.nodes, node, keys.prefix])

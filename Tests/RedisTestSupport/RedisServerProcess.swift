@@ -1,18 +1,18 @@
 import Foundation
 
 /// A real `redis-server` on a free loopback port, in a temporary folder, for one test.
-final class RedisServerProcess: @unchecked Sendable {
-    static let binary: String? = {
+public final class RedisServerProcess: @unchecked Sendable {
+    public static let binary: String? = {
         let paths = (ProcessInfo.processInfo.environment["PATH"] ?? "").split(separator: ":").map(String.init) + ["/usr/bin", "/usr/sbin"]
         return paths.map { $0 + "/redis-server" }.first { FileManager.default.isExecutableFile(atPath: $0) }
     }()
 
-    let port: Int
-    let password: String?
+    public let port: Int
+    public let password: String?
     private let folder: URL
     private var process: Process?
 
-    init(password: String? = nil) throws {
+    public init(password: String? = nil) throws {
         self.port = try Self.freePort()
         self.password = password
         folder = FileManager.default.temporaryDirectory.appendingPathComponent("redis-test-\(UUID().uuidString)")
@@ -25,7 +25,7 @@ final class RedisServerProcess: @unchecked Sendable {
         try? FileManager.default.removeItem(at: folder)
     }
 
-    func start() throws {
+    public func start() throws {
         guard let binary = Self.binary else { throw TestFailure("redis-server is not installed") }
         let process = Process()
         process.executableURL = URL(fileURLWithPath: binary)
@@ -40,7 +40,7 @@ final class RedisServerProcess: @unchecked Sendable {
     }
 
     /// Kills the server at once (SIGKILL), as a crash would.
-    func stop() {
+    public func stop() {
         guard let process, process.isRunning else { return }
         kill(process.processIdentifier, SIGKILL)
         process.waitUntilExit()
@@ -66,7 +66,7 @@ final class RedisServerProcess: @unchecked Sendable {
     }
 
     /// A port the kernel just handed out (and that nothing listens on).
-    static func freePort() throws -> Int {
+    public static func freePort() throws -> Int {
         let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         defer { close(fd) }
         var address = loopback(port: 0)
@@ -90,7 +90,7 @@ final class RedisServerProcess: @unchecked Sendable {
     }
 }
 
-struct TestFailure: Error, CustomStringConvertible {
-    let description: String
-    init(_ description: String) { self.description = description }
+public struct TestFailure: Error, CustomStringConvertible {
+    public let description: String
+    public init(_ description: String) { self.description = description }
 }

@@ -32,6 +32,7 @@ struct ClusterPresenceService: Service {
                         await gateway.announcePeersLeft(try await videoRooms.reap(node: node))
                     }
                 } catch {
+                    // The outage itself is logged once by the Redis client.
                     directory.logger.debug("cluster heartbeat failed", metadata: ["error": .string("\(error)")])
                 }
                 try? await Task.sleep(for: interval)

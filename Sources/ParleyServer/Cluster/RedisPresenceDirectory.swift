@@ -131,10 +131,17 @@ final class RedisPresenceDirectory: PresenceDirectory {
         for other in Set(nodes).union(includingSelf ? [node] : []) {
             if other == node && !includingSelf { continue }
             if other != node, try await redis.send(["EXISTS", keys.alive(other)]).int != 0 { continue }
-            let lock = try await redis.send(["SET", keys.reaper(other), node, "NX", "PX", String(Self.milliseconds(heartbeatTTL * 3))])
-            guard lock.string == "OK" else { continue }
-            cleared.append(other)
+            // This node's own leftovers need no lock: no one else clears a node that beats.
+            if other != node {
+                let lock = try await redis.send(["SET", keys.reaper(other), node, "NX", "PX", String(Self.milliseconds(heartbeatTTL))])
+                guard lock.string == "OK" else { continue }
+            }
             let values = try await redis.send(["EVAL", PresenceScripts.reap, "2", keys.nodeSockets(other), keys.nodes, other, keys.prefix])
+            // Released at once: the dead node is gone from `nodes`, and the reap itself is one
+            // atomic step, so a later reaper finds nothing left (a node restarted under this id
+            // must be clearable again as soon as it dies again).
+            if other != node { _ = try await redis.send(["DEL", keys.reaper(other)]) }
+            cleared.append(other)
             let fields = values.array?.map { $0.string ?? "" } ?? []
             for start in stride(from: 0, to: fields.count - 2, by: 3) {
                 guard let id = ObjectId(fields[start]) else { continue }

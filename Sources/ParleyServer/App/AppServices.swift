@@ -24,7 +24,8 @@ public struct AppServices: Sendable {
 
     public init(
         configuration: AppConfiguration, store: any Store, threadPool: NIOThreadPool, logger: Logger,
-        events: any EventBus = InProcessEventBus(), connections: any OpenConnectionCounter = NoOpenConnections()
+        events: any EventBus = InProcessEventBus(), connections: any OpenConnectionCounter = NoOpenConnections(),
+        metrics: AppMetrics = AppMetrics()
     ) async {
         let hasher = PasswordHasher(cost: configuration.bcryptCost, threadPool: threadPool)
         let tokens = await TokenService(
@@ -35,7 +36,7 @@ public struct AppServices: Sendable {
         self.store = store
         self.auth = AuthService(
             store: store, tokens: tokens, hasher: hasher, throttle: LoginThrottle(limits: configuration.loginThrottle),
-            activity: recorder, sessions: revoker)
+            activity: recorder, sessions: revoker, metrics: metrics)
         self.hasher = hasher
         self.users = UserService(store: store, hasher: hasher, events: events)
         let notifications = NotificationService(store: store.notifications, logger: logger)

@@ -13,7 +13,8 @@ public enum ApplicationBuilder {
         configuration: AppConfiguration, logger: Logger, events: any EventBus = InProcessEventBus(),
         onServerRunning: (@Sendable (Int) async -> Void)? = nil
     ) async throws -> some ApplicationProtocol {
-        let store = try await StoreFactory.open(configuration.store, logger: logger)
+        let metrics = AppMetrics()
+        let store = TimedStore(try await StoreFactory.open(configuration.store, logger: logger), metrics: metrics)
         let threadPool = NIOThreadPool(numberOfThreads: max(2, ProcessInfo.processInfo.activeProcessorCount))
         threadPool.start()
         let realtime = configuration.realtime
@@ -23,13 +24,14 @@ public enum ApplicationBuilder {
                     path: "/socket.io/", pingInterval: realtime.pingInterval, pingTimeout: realtime.pingTimeout,
                     maxPayload: realtime.maxPayload, maxQueuedPackets: realtime.maxQueuedPackets,
                     // The router's CORS middleware answers for the polling routes too.
-                    corsOrigin: nil),
+                    corsOrigin: nil, metrics: metrics.socketIO),
                 recovery: realtime.recoveryWindow > .zero
                     // A replay goes through the connection's send queue: keep it well inside.
                     ? SocketIORecoveryConfiguration(window: realtime.recoveryWindow, maxSessionPackets: max(1, realtime.maxQueuedPackets / 2))
                     : nil))
         let services = await AppServices(
-            configuration: configuration, store: store, threadPool: threadPool, logger: logger, events: events, connections: io)
+            configuration: configuration, store: store, threadPool: threadPool, logger: logger, events: events, connections: io,
+            metrics: metrics)
 
         var pendingAdmin: AdminBootstrap?
         if let admin = configuration.admin {
@@ -43,8 +45,11 @@ public enum ApplicationBuilder {
         let peers = PeerSignalingServer(rooms: videoRooms, logger: logger)
         let gateway = ChatGateway(
             io: io, services: services, videoRooms: videoRooms, settings: realtime, publicURL: configuration.publicURL, logger: logger)
-        let uploads = try uploadService(configuration: configuration, store: store, threadPool: threadPool, logger: logger)
-        let router = RouterBuilder.build(configuration: configuration, services: services, realtime: io, uploads: uploads)
+        let uploads = try uploadService(configuration: configuration, store: store, threadPool: threadPool, metrics: metrics, logger: logger)
+        // Each dependency `/health/ready` waits for; a Redis bus adds its own check here.
+        let readiness: [any ReadinessCheck] = [StoreReadinessCheck(store: store)]
+        let router = RouterBuilder.build(
+            configuration: configuration, services: services, realtime: io, uploads: uploads, metrics: metrics, readiness: readiness)
         // One count of open connections for both listeners: they share the descriptor limit.
         let protection = HTTPServerProtection(limits: configuration.httpLimits)
         var app = Application(
@@ -69,12 +74,12 @@ public enum ApplicationBuilder {
     /// Starts libvips and libmagic (each once, here, and handed down) and prepares the upload
     /// folders, so a missing library database or an unwritable `UPLOAD_DIR` stops start-up.
     private static func uploadService(
-        configuration: AppConfiguration, store: any Store, threadPool: NIOThreadPool, logger: Logger
+        configuration: AppConfiguration, store: any Store, threadPool: NIOThreadPool, metrics: AppMetrics, logger: Logger
     ) throws -> UploadService {
         let folder = UploadFolder(root: configuration.uploadDirectory, threadPool: threadPool)
         try folder.prepare()
         return UploadService(
             store: store, folder: folder, magic: try MagicPool(threadPool: threadPool),
-            images: try ImageProcessor(threadPool: threadPool), limits: configuration.uploadLimits, logger: logger)
+            images: try ImageProcessor(threadPool: threadPool), limits: configuration.uploadLimits, metrics: metrics, logger: logger)
     }
 }

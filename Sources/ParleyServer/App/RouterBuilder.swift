@@ -4,10 +4,11 @@ import SocketIO
 /// Builds the router: global middleware (outermost first), then every resource's routes.
 enum RouterBuilder {
     static func build(
-        configuration: AppConfiguration, services: AppServices, realtime: SocketIOServer, uploads: UploadService
+        configuration: AppConfiguration, services: AppServices, realtime: SocketIOServer, uploads: UploadService,
+        metrics: AppMetrics, readiness: [any ReadinessCheck]
     ) -> Router<AppRequestContext> {
         let router = Router(context: AppRequestContext.self)
-        router.add(middleware: RequestLogMiddleware())
+        router.add(middleware: RequestLogMiddleware(metrics: metrics))
         router.add(middleware: SecurityHeadersMiddleware())
         router.add(middleware: cors(origin: configuration.corsOrigin))
         // Inside CORS, so error answers carry CORS headers and browsers can read them.
@@ -21,6 +22,9 @@ enum RouterBuilder {
         let bodyLimit = configuration.jsonBodyLimit
         let publicURL = configuration.publicURL
         SystemRoutes.add(to: router, controller: SystemController(store: services.store, environment: configuration.environment))
+        HealthRoutes.add(
+            to: router, health: HealthController(checks: readiness, limit: .seconds(2)),
+            metrics: MetricsController(metrics: metrics, token: configuration.metricsToken))
         AuthRoutes.add(
             to: router, controller: AuthController(auth: services.auth, bodyLimit: bodyLimit), authentication: authentication)
         let userController = UserController(

@@ -28,6 +28,10 @@ public struct AppConfiguration: Sendable {
     public var publicURL: String?
     /// Timeouts, request-head limits and the connection limit of both HTTP listeners.
     public var httpLimits: HTTPConnectionLimits
+    /// `LOG_FORMAT`: text lines (default) or one JSON object per line.
+    public var logFormat: LogFormat = .text
+    /// `METRICS_TOKEN`: when set, `GET /metrics` requires `Authorization: Bearer <token>`.
+    public var metricsToken: String?
 
     public init(
         host: String = "0.0.0.0", port: Int = 3000, store: StoreLocation, environment: RuntimeEnvironment,
@@ -99,7 +103,12 @@ public struct AppConfiguration: Sendable {
             admin = AdminAccount(username: username, email: email, password: password)
         }
 
-        return AppConfiguration(
+        let formatName = value("LOG_FORMAT") ?? "text"
+        guard let logFormat = LogFormat(rawValue: formatName.lowercased()) else {
+            throw ConfigurationError(variable: "LOG_FORMAT", problem: "must be text or json (got \"\(formatName)\")")
+        }
+
+        var configuration = AppConfiguration(
             host: value("HOST") ?? "0.0.0.0",
             port: try integer("PORT", default: 3000, range: 0...65535),
             store: store,
@@ -131,6 +140,9 @@ public struct AppConfiguration: Sendable {
             uploadLimits: try uploadLimits(integer),
             publicURL: try publicURL(value("PUBLIC_URL")),
             httpLimits: try httpLimits(integer))
+        configuration.logFormat = logFormat
+        configuration.metricsToken = value("METRICS_TOKEN")
+        return configuration
     }
 
     private static func httpLimits(_ integer: (String, Int, ClosedRange<Int>) throws -> Int) throws -> HTTPConnectionLimits {

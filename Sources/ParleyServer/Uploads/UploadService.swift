@@ -16,6 +16,7 @@ public struct UploadService: Sendable {
     let magic: MagicPool
     let images: ImageProcessor
     let limits: UploadLimits
+    let metrics: AppMetrics
     let logger: Logger
 
     /// Checks every file before storing any, so a request with one refused file stores nothing.
@@ -35,6 +36,7 @@ public struct UploadService: Sendable {
                 inserted.append(upload)
             }
             await folder.remove(files.map(\.path))
+            metrics.uploaded(bytes: uploads.reduce(0) { $0 + $1.size }, kind: kind.rawValue)
             return uploads
         } catch {
             for upload in inserted { _ = try? await store.uploads.delete(id: upload.id) }

@@ -53,6 +53,24 @@ struct MetricsTests {
         }
     }
 
+    @Test func anAbandonedPollingSessionIsCountedOpenThenDroppedAsASlowConsumer() async throws {
+        try await TestApp.run(configure: { $0.realtime.maxQueuedPackets = 16 }) { api in
+            let gateway = try await GatewayWorld.make(api)
+            _ = try await TestPollingSession.connectAndAbandon(api.client, token: gateway.world.spare.accessToken)
+            #expect(try await Scrape.fetch(api).value("engineio_sessions_open", ["transport": "polling"]) == 1)
+            #expect(try await Scrape.fetch(api).value("socketio_slow_consumers_dropped_total") == 0)
+
+            // Nobody reads the session's queue: broadcasts fill it until the server drops it.
+            for index in 0..<20 {
+                _ = try await gateway.post(gateway.world.member, channel: gateway.target.extraChannelId, text: "unread \(index)")
+            }
+            try await waitUntil { try await Scrape.fetch(api).value("socketio_slow_consumers_dropped_total") == 1 }
+            let after = try await Scrape.fetch(api)
+            #expect(after.value("engineio_sessions_open", ["transport": "polling"]) == 0)
+            #expect(after.value("socketio_fanout_deliveries_total") >= 16)
+        }
+    }
+
     @Test func uploadBytesCountWhatWasStored() async throws {
         try await UploadTestApp.run { api, _ in
             let alice = try await api.register("alice")

@@ -33,4 +33,22 @@ struct HealthProbeTests {
             #expect(try await api.send(.get, "/health/live").status == 200)
         }
     }
+
+    /// A store that hangs (accepts, never answers) must not hold the probe past its limit.
+    @Test func aHangingStoreMakesReadyAnswer503InTime() async throws {
+        let silent = try SilentListener()
+        let url = "mongodb://127.0.0.1:\(silent.port)/parley_silent?serverSelectionTimeoutMS=5000&connectTimeoutMS=5000"
+        try await TestApp.run(configure: {
+            $0.store = .mongodb(url: url)
+            $0.admin = nil
+        }) { api in
+            let start = ContinuousClock.now
+            let ready = try await api.send(.get, "/health/ready")
+            #expect(ContinuousClock.now - start < .seconds(4))
+            #expect(ready.status == 503)
+            #expect(ready.json["failed"] as? [String] == ["store"])
+            #expect((ready.json["checks"] as? [String: String])?["store"]?.contains("no answer within") == true)
+        }
+        withExtendedLifetime(silent) {}
+    }
 }

@@ -5,9 +5,14 @@ import CoreMetrics
 /// transports are two, and event names are the handled ones (see `eventReceived`).
 public struct SocketIOMetrics: Sendable {
     let factory: any MetricsFactory
+    /// Made once: these two move on every broadcast receiver, where a lookup per call would cost.
+    private let fanOut: Counter
+    private let slowConsumers: Counter
 
     public init(factory: any MetricsFactory = NOOPMetricsHandler.instance) {
         self.factory = factory
+        fanOut = Counter(label: "socketio_fanout_deliveries_total", dimensions: [], factory: factory)
+        slowConsumers = Counter(label: "socketio_slow_consumers_dropped_total", dimensions: [], factory: factory)
     }
 
     func sessionOpened(transport: String) {
@@ -38,12 +43,12 @@ public struct SocketIOMetrics: Sendable {
 
     /// Frames handed to one socket by a broadcast.
     func fanOutDelivered() {
-        Counter(label: "socketio_fanout_deliveries_total", dimensions: [], factory: factory).increment()
+        fanOut.increment()
     }
 
     /// A session closed because its client fell `maxQueuedPackets` behind.
     func slowConsumerDropped() {
-        Counter(label: "socketio_slow_consumers_dropped_total", dimensions: [], factory: factory).increment()
+        slowConsumers.increment()
     }
 
     private func openSessions(_ transport: String) -> Meter {

@@ -5,10 +5,9 @@ import ParleyStore
 extension MongoMessageStore {
     func search(_ search: MessageSearch) async throws -> Page<Message> {
         guard let query = MessageSearchDocuments.query(for: search) else { return Page(items: [], total: 0) }
-        if query.usesTextIndex { try await indexes.ensure() }
         let total = try await messages.countDocuments(query.filter)
-        guard let options = query.options else { return Page(items: [], total: total) }
-        let items = try await messages.find(query.filter, options: options).map(MessageDocuments.message(from:))
+        guard let pipeline = query.pipeline else { return Page(items: [], total: total) }
+        let items = try await messages.aggregate(pipeline).map(MessageDocuments.message(from:))
         return Page(items: items, total: total)
     }
 

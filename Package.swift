@@ -177,7 +177,8 @@ let package = Package(
         .testTarget(name: "ParleyCoreTests", dependencies: ["ParleyCore"], swiftSettings: swiftSettings),
         .testTarget(
             name: "StoreConformanceTests",
-            dependencies: ["ParleyStore", "SQLiteStore", "MongoStore"],
+            // GRDB for the SQLite migration tests, which write an older schema's rows directly.
+            dependencies: ["ParleyStore", "SQLiteStore", "MongoStore", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: swiftSettings
         ),
         .testTarget(name: "MongoStoreTests", dependencies: ["MongoStore"], swiftSettings: swiftSettings),

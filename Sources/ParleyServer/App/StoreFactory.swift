@@ -8,7 +8,16 @@ public enum StoreFactory {
     public static func open(_ location: StoreLocation, logger: Logger) async throws -> any Store {
         switch location {
         case .sqlite(let path):
-            return try SQLiteStore(path: path)
+            let store = try SQLiteStore(path: path)
+            for collision in store.keyCollisions {
+                logger.warning(
+                    "Names that differ only in case share one key; they are kept, rename or remove all but one",
+                    metadata: [
+                        "table": "\(collision.table)", "field": "\(collision.field)", "ids": "\(collision.ids)",
+                        "values": "\(collision.values)",
+                    ])
+            }
+            return store
         case .mongodb(let url):
             return try await MongoStore.connect(url: url, logger: logger)
         }

@@ -36,3 +36,22 @@ extension MongoMessageStore {
         return try MessageCountsDocuments.counts(from: await messages.aggregate(pipeline))
     }
 }
+
+extension MongoMessageStore {
+    /// Gives every old message its search grams (`MessageSearchBackfill`); returns how many.
+    /// Until it is done, search still finds such messages by their text alone. Stops when a
+    /// batch changes nothing, so a document it cannot update is never retried forever.
+    func backfillSearchGrams() async throws -> Int {
+        var total = 0
+        while true {
+            let batch = try await messages.find(MessageSearchBackfill.pendingFilter, options: MessageSearchBackfill.batchOptions)
+            var changed = 0
+            for document in batch {
+                guard let write = MessageSearchBackfill.update(for: document) else { continue }
+                changed += try await messages.updateOne(write.filter, update: write.update).modifiedCount
+            }
+            total += changed
+            if batch.count < MessageSearchBackfill.batchSize || changed == 0 { return total }
+        }
+    }
+}

@@ -197,7 +197,10 @@ let package = Package(
             dependencies: [
                 "ParleyServer",
                 "MongoStore",
+                "SQLiteStore",
                 "CVips",
+                // GRDB to write a database the way an older version left it (start-up reports).
+                .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "HummingbirdWSClient", package: "hummingbird-websocket"),

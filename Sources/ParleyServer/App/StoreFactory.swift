@@ -10,12 +10,10 @@ public enum StoreFactory {
         case .sqlite(let path):
             let store = try SQLiteStore(path: path)
             for collision in store.keyCollisions {
+                // The rows in the message itself, so that any log format shows them.
                 logger.warning(
-                    "Names that differ only in case share one key; they are kept, rename or remove all but one",
-                    metadata: [
-                        "table": "\(collision.table)", "field": "\(collision.field)", "ids": "\(collision.ids)",
-                        "values": "\(collision.values)",
-                    ])
+                    "Names that differ only in case share one key; all are kept, rename or remove all but one: \(collision)",
+                    metadata: ["table": "\(collision.table)", "field": "\(collision.field)"])
             }
             return store
         case .mongodb(let url):

@@ -183,7 +183,8 @@ let package = Package(
         .testTarget(name: "ParleyCoreTests", dependencies: ["ParleyCore"], swiftSettings: swiftSettings),
         .testTarget(
             name: "StoreConformanceTests",
-            dependencies: ["ParleyStore", "SQLiteStore", "MongoStore"],
+            // GRDB for the SQLite migration tests, which write an older schema's rows directly.
+            dependencies: ["ParleyStore", "SQLiteStore", "MongoStore", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: swiftSettings
         ),
         .testTarget(name: "MongoStoreTests", dependencies: ["MongoStore"], swiftSettings: swiftSettings),
@@ -202,7 +203,10 @@ let package = Package(
             dependencies: [
                 "ParleyServer",
                 "MongoStore",
+                "SQLiteStore",
                 "CVips",
+                // GRDB to write a database the way an older version left it (start-up reports).
+                .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "HummingbirdWSClient", package: "hummingbird-websocket"),

@@ -20,6 +20,9 @@ public struct EngineConfiguration: Sendable {
     /// official test suites — drop messages that arrive coalesced with the one they wait for;
     /// the reference server spaces frames by one event-loop tick. Costs throughput; off by default.
     public var webSocketFrameSpacing: Duration?
+    /// Starts every session id (e.g. a node id and a dot), so that a load balancer can route a
+    /// polling session's requests to the process that holds it. Empty by default.
+    public var sessionIDPrefix: String
 
     public init(
         path: String = "/socket.io/",
@@ -30,8 +33,10 @@ public struct EngineConfiguration: Sendable {
         upgradeTimeout: Duration = .seconds(10),
         maxQueuedPackets: Int = 1024,
         corsOrigin: String? = nil,
-        webSocketFrameSpacing: Duration? = nil
+        webSocketFrameSpacing: Duration? = nil,
+        sessionIDPrefix: String = ""
     ) {
+        self.sessionIDPrefix = sessionIDPrefix
         self.webSocketFrameSpacing = webSocketFrameSpacing
         self.path = path
         self.pingInterval = pingInterval

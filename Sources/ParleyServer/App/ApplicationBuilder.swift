@@ -14,6 +14,12 @@ public enum ApplicationBuilder {
         onServerRunning: (@Sendable (Int) async -> Void)? = nil
     ) async throws -> some ApplicationProtocol {
         let store = try await StoreFactory.open(configuration.store, logger: logger)
+        do {
+            try UploadStorageFactory.check(configuration, store: store)
+        } catch {
+            try? await store.close()
+            throw error
+        }
         let threadPool = NIOThreadPool(numberOfThreads: max(2, ProcessInfo.processInfo.activeProcessorCount))
         threadPool.start()
         let realtime = configuration.realtime
@@ -23,7 +29,9 @@ public enum ApplicationBuilder {
                     path: "/socket.io/", pingInterval: realtime.pingInterval, pingTimeout: realtime.pingTimeout,
                     maxPayload: realtime.maxPayload, maxQueuedPackets: realtime.maxQueuedPackets,
                     // The router's CORS middleware answers for the polling routes too.
-                    corsOrigin: nil),
+                    corsOrigin: nil,
+                    // nginx pins a polling session to its node by this prefix (deploy/nginx).
+                    sessionIDPrefix: configuration.nodeID + "."),
                 recovery: realtime.recoveryWindow > .zero
                     // A replay goes through the connection's send queue: keep it well inside.
                     ? SocketIORecoveryConfiguration(window: realtime.recoveryWindow, maxSessionPackets: max(1, realtime.maxQueuedPackets / 2))
@@ -43,7 +51,7 @@ public enum ApplicationBuilder {
         let peers = PeerSignalingServer(rooms: videoRooms, logger: logger)
         let gateway = ChatGateway(
             io: io, services: services, videoRooms: videoRooms, settings: realtime, publicURL: configuration.publicURL, logger: logger)
-        let uploads = try uploadService(configuration: configuration, store: store, threadPool: threadPool, logger: logger)
+        let uploads = try uploadService(configuration: configuration, services: services, threadPool: threadPool, logger: logger)
         let router = RouterBuilder.build(configuration: configuration, services: services, realtime: io, uploads: uploads)
         // One count of open connections for both listeners: they share the descriptor limit.
         let protection = HTTPServerProtection(limits: configuration.httpLimits)
@@ -68,13 +76,15 @@ public enum ApplicationBuilder {
 
     /// Starts libvips and libmagic (each once, here, and handed down) and prepares the upload
     /// folders, so a missing library database or an unwritable `UPLOAD_DIR` stops start-up.
+    /// With GridFS, `UPLOAD_DIR` still holds `.tmp/`, where bodies are received and checked.
     private static func uploadService(
-        configuration: AppConfiguration, store: any Store, threadPool: NIOThreadPool, logger: Logger
+        configuration: AppConfiguration, services: AppServices, threadPool: NIOThreadPool, logger: Logger
     ) throws -> UploadService {
-        let folder = UploadFolder(root: configuration.uploadDirectory, threadPool: threadPool)
+        let folder = services.uploadFolder
         try folder.prepare()
+        logger.info("upload storage", metadata: ["storage": .string(configuration.uploadStorage.rawValue)])
         return UploadService(
-            store: store, folder: folder, magic: try MagicPool(threadPool: threadPool),
+            store: services.store, folder: folder, storage: services.uploadStorage, magic: try MagicPool(threadPool: threadPool),
             images: try ImageProcessor(threadPool: threadPool), limits: configuration.uploadLimits, logger: logger)
     }
 }

@@ -92,6 +92,9 @@ public final class MongoStore: Store {
         }
     }
 
+    /// The GridFS bucket of this database (uploads shared by every node).
+    public var files: MongoFileBucket { MongoFileBucket(connection: connection) }
+
     public func ping() async throws {
         _ = try await connection.run { client in try client.command(["ping": 1], database: "admin") }
     }

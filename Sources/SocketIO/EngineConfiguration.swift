@@ -22,6 +22,9 @@ public struct EngineConfiguration: Sendable {
     public var webSocketFrameSpacing: Duration?
     /// Where sessions, events, fan-out and slow-consumer drops are counted (nothing by default).
     public var metrics: SocketIOMetrics
+    /// Starts every session id (e.g. a node id and a dot), so that a load balancer can route a
+    /// polling session's requests to the process that holds it. Empty by default.
+    public var sessionIDPrefix: String
 
     public init(
         path: String = "/socket.io/",
@@ -33,9 +36,11 @@ public struct EngineConfiguration: Sendable {
         maxQueuedPackets: Int = 1024,
         corsOrigin: String? = nil,
         webSocketFrameSpacing: Duration? = nil,
-        metrics: SocketIOMetrics = SocketIOMetrics()
+        metrics: SocketIOMetrics = SocketIOMetrics(),
+        sessionIDPrefix: String = ""
     ) {
         self.metrics = metrics
+        self.sessionIDPrefix = sessionIDPrefix
         self.webSocketFrameSpacing = webSocketFrameSpacing
         self.path = path
         self.pingInterval = pingInterval

@@ -56,7 +56,7 @@ public final class EngineServer: Sendable {
         handshake: EngineHandshakeRequest, transport: EngineSession.State.Transport, webSocketID: Int?
     ) -> EngineSession {
         let session = EngineSession(
-            id: SessionID.make(), handshake: handshake, configuration: configuration,
+            id: configuration.sessionIDPrefix + SessionID.make(), handshake: handshake, configuration: configuration,
             transport: transport, webSocketID: webSocketID,
             onClose: { [weak self] session, reason in self?.sessionClosed(session, reason: reason) }
         )

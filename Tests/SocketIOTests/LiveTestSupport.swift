@@ -11,7 +11,7 @@ import Testing
 /// never interfere unless a test asks for fast ones.
 func withLiveServer(
     pingInterval: Duration = .seconds(10), pingTimeout: Duration = .seconds(5), maxQueuedPackets: Int = 64,
-    recovery: SocketIORecoveryConfiguration? = nil,
+    recovery: SocketIORecoveryConfiguration? = nil, sessionIDPrefix: String = "",
     configure: (SocketIOServer) -> Void,
     _ test: @Sendable (SocketIOServer, Int, any TestClientProtocol) async throws -> Void
 ) async throws {
@@ -19,7 +19,7 @@ func withLiveServer(
         configuration: SocketIOConfiguration(
             engine: EngineConfiguration(
                 path: "/socket.io/", pingInterval: pingInterval, pingTimeout: pingTimeout,
-                maxQueuedPackets: maxQueuedPackets, corsOrigin: "*"
+                maxQueuedPackets: maxQueuedPackets, corsOrigin: "*", sessionIDPrefix: sessionIDPrefix
             ),
             connectTimeout: .seconds(5), recovery: recovery
         )

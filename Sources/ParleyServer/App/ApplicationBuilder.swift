@@ -14,7 +14,14 @@ public enum ApplicationBuilder {
         onServerRunning: (@Sendable (Int) async -> Void)? = nil
     ) async throws -> some ApplicationProtocol {
         let metrics = AppMetrics()
-        let store = TimedStore(try await StoreFactory.open(configuration.store, logger: logger), metrics: metrics)
+        let openedStore = try await StoreFactory.open(configuration.store, logger: logger)
+        do {
+            try UploadStorageFactory.check(configuration, store: openedStore)
+        } catch {
+            try? await openedStore.close()
+            throw error
+        }
+        let store = TimedStore(openedStore, metrics: metrics)
         let threadPool = NIOThreadPool(numberOfThreads: max(2, ProcessInfo.processInfo.activeProcessorCount))
         threadPool.start()
         let realtime = configuration.realtime
@@ -24,7 +31,9 @@ public enum ApplicationBuilder {
                     path: "/socket.io/", pingInterval: realtime.pingInterval, pingTimeout: realtime.pingTimeout,
                     maxPayload: realtime.maxPayload, maxQueuedPackets: realtime.maxQueuedPackets,
                     // The router's CORS middleware answers for the polling routes too.
-                    corsOrigin: nil, metrics: metrics.socketIO),
+                    corsOrigin: nil, metrics: metrics.socketIO,
+                    // nginx pins a polling session to its node by this prefix (deploy/nginx).
+                    sessionIDPrefix: configuration.nodeID + "."),
                 recovery: realtime.recoveryWindow > .zero
                     // A replay goes through the connection's send queue: keep it well inside.
                     ? SocketIORecoveryConfiguration(window: realtime.recoveryWindow, maxSessionPackets: max(1, realtime.maxQueuedPackets / 2))
@@ -45,7 +54,7 @@ public enum ApplicationBuilder {
         let peers = PeerSignalingServer(rooms: videoRooms, logger: logger)
         let gateway = ChatGateway(
             io: io, services: services, videoRooms: videoRooms, settings: realtime, publicURL: configuration.publicURL, logger: logger)
-        let uploads = try uploadService(configuration: configuration, store: store, threadPool: threadPool, metrics: metrics, logger: logger)
+        let uploads = try uploadService(configuration: configuration, services: services, threadPool: threadPool, metrics: metrics, logger: logger)
         // Each dependency `/health/ready` waits for; a Redis bus adds its own check here.
         let readiness: [any ReadinessCheck] = [StoreReadinessCheck(store: store)]
         let router = RouterBuilder.build(
@@ -73,13 +82,15 @@ public enum ApplicationBuilder {
 
     /// Starts libvips and libmagic (each once, here, and handed down) and prepares the upload
     /// folders, so a missing library database or an unwritable `UPLOAD_DIR` stops start-up.
+    /// With GridFS, `UPLOAD_DIR` still holds `.tmp/`, where bodies are received and checked.
     private static func uploadService(
-        configuration: AppConfiguration, store: any Store, threadPool: NIOThreadPool, metrics: AppMetrics, logger: Logger
+        configuration: AppConfiguration, services: AppServices, threadPool: NIOThreadPool, metrics: AppMetrics, logger: Logger
     ) throws -> UploadService {
-        let folder = UploadFolder(root: configuration.uploadDirectory, threadPool: threadPool)
+        let folder = services.uploadFolder
         try folder.prepare()
+        logger.info("upload storage", metadata: ["storage": .string(configuration.uploadStorage.rawValue)])
         return UploadService(
-            store: store, folder: folder, magic: try MagicPool(threadPool: threadPool),
+            store: services.store, folder: folder, storage: services.uploadStorage, magic: try MagicPool(threadPool: threadPool),
             images: try ImageProcessor(threadPool: threadPool), limits: configuration.uploadLimits, metrics: metrics, logger: logger)
     }
 }

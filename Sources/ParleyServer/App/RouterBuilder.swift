@@ -67,7 +67,7 @@ enum RouterBuilder {
             to: router,
             controller: UploadController(
                 uploads: uploads, reader: MultipartUploadReader(folder: uploads.folder, limits: uploads.limits),
-                responder: UploadFileResponder(fileIO: FileIO(threadPool: uploads.folder.threadPool)),
+                responder: UploadFileResponder(storage: uploads.storage),
                 publicURL: publicURL, bodyLimit: bodyLimit),
             authentication: authentication)
         return router

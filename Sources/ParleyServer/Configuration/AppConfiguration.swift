@@ -15,6 +15,11 @@ public struct AppConfiguration: Sendable {
     public var refreshTokenLifetime: Duration
     public var corsOrigin: String
     public var uploadDirectory: String
+    /// `UPLOAD_STORAGE`: GridFS by default on MongoDB, the disk on SQLite.
+    public var uploadStorage: UploadStorageKind
+    /// `NODE_ID`: names this process among the nodes of a cluster. Engine.IO session ids start
+    /// with it, so a load balancer can send a polling session's requests to its node.
+    public var nodeID: String
     public var logLevel: Logger.Level
     /// Largest JSON body accepted; larger ones answer 413.
     public var jsonBodyLimit: Int
@@ -37,7 +42,7 @@ public struct AppConfiguration: Sendable {
         host: String = "0.0.0.0", port: Int = 3000, store: StoreLocation, environment: RuntimeEnvironment,
         accessTokenSecret: String, refreshTokenSecret: String, accessTokenLifetime: Duration = .seconds(3600),
         refreshTokenLifetime: Duration = .seconds(7 * 24 * 3600), corsOrigin: String = "http://localhost:4200",
-        uploadDirectory: String = "./uploads", logLevel: Logger.Level = .info, jsonBodyLimit: Int = 1 << 20,
+        uploadDirectory: String = "./uploads", uploadStorage: UploadStorageKind? = nil, nodeID: String? = nil, logLevel: Logger.Level = .info, jsonBodyLimit: Int = 1 << 20,
         bcryptCost: Int = 10, admin: AdminAccount? = nil, loginThrottle: LoginThrottle.Limits = .init(),
         realtime: RealtimeSettings = .init(), uploadLimits: UploadLimits = UploadLimits(), publicURL: String? = nil,
         httpLimits: HTTPConnectionLimits = HTTPConnectionLimits()
@@ -52,6 +57,8 @@ public struct AppConfiguration: Sendable {
         self.refreshTokenLifetime = refreshTokenLifetime
         self.corsOrigin = corsOrigin
         self.uploadDirectory = uploadDirectory
+        self.uploadStorage = uploadStorage ?? UploadStorageKind.defaultKind(for: store)
+        self.nodeID = nodeID ?? Self.randomNodeID()
         self.logLevel = logLevel
         self.jsonBodyLimit = jsonBodyLimit
         self.bcryptCost = bcryptCost
@@ -117,6 +124,8 @@ public struct AppConfiguration: Sendable {
             refreshTokenSecret: refreshSecret,
             corsOrigin: value("CORS_ORIGIN") ?? "http://localhost:4200",
             uploadDirectory: value("UPLOAD_DIR") ?? "./uploads",
+            uploadStorage: try UploadStorageKind.parse(value("UPLOAD_STORAGE"), store: store),
+            nodeID: try nodeID(value("NODE_ID")),
             logLevel: logLevel,
             jsonBodyLimit: try integer("JSON_BODY_LIMIT", default: 1 << 20, range: 1024...(64 << 20)),
             bcryptCost: try integer("BCRYPT_COST", default: 10, range: 4...15),
@@ -170,6 +179,22 @@ public struct AppConfiguration: Sendable {
         return UploadLimits(
             avatarBytes: limits.avatarBytes, imageBytes: limits.imageBytes, fileBytes: limits.fileBytes,
             filesPerRequest: limits.filesPerRequest, requestBytes: request)
+    }
+
+    /// 1 to 32 letters, digits, `_` or `-`: it goes into session ids and nginx map patterns.
+    private static func nodeID(_ text: String?) throws -> String? {
+        guard let text else { return nil }
+        guard (1...32).contains(text.count), text.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_" || $0 == "-") })
+        else {
+            throw ConfigurationError(variable: "NODE_ID", problem: "must be 1 to 32 letters, digits, _ or - (got \"\(text)\")")
+        }
+        return text
+    }
+
+    /// Eight hex digits: unique enough among the nodes of one cluster.
+    static func randomNodeID() -> String {
+        let digits = String(UInt32.random(in: .min ... .max), radix: 16)
+        return String(repeating: "0", count: 8 - digits.count) + digits
     }
 
     /// An absolute http(s) URL without a trailing slash, so paths can be appended to it.

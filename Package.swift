@@ -46,6 +46,11 @@ let package = Package(
             providers: [.apt(["libmongoc-dev", "libbson-dev"])]
         ),
         .systemLibrary(
+            name: "CHiredis",
+            pkgConfig: "hiredis",
+            providers: [.apt(["libhiredis-dev"])]
+        ),
+        .systemLibrary(
             name: "CMagic",
             providers: [.apt(["libmagic-dev"])]
         ),
@@ -79,9 +84,21 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+        // A Redis client over hiredis (blocking calls on a thread pool or a dedicated thread).
+        .target(
+            name: "RedisClient",
+            dependencies: [
+                "CHiredis",
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
         .target(
             name: "SocketIO",
             dependencies: [
+                "RedisClient",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
                 .product(name: "NIOWebSocket", package: "swift-nio"),
@@ -100,6 +117,7 @@ let package = Package(
                 "SQLiteStore",
                 "MongoStore",
                 "SocketIO",
+                "RedisClient",
                 "CMagic",
                 "CVips",
                 .product(name: "Hummingbird", package: "hummingbird"),
@@ -187,11 +205,16 @@ let package = Package(
             dependencies: ["ParleyStore", "SQLiteStore", "MongoStore", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: swiftSettings
         ),
+        // A real redis-server on a free port, for the Redis client and adapter tests.
+        .target(name: "RedisTestSupport", path: "Tests/RedisTestSupport", swiftSettings: swiftSettings),
+        .testTarget(name: "RedisClientTests", dependencies: ["RedisClient", "RedisTestSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "MongoStoreTests", dependencies: ["MongoStore"], swiftSettings: swiftSettings),
         .testTarget(
             name: "SocketIOTests",
             dependencies: [
                 "SocketIO",
+                "RedisClient",
+                "RedisTestSupport",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "HummingbirdWSClient", package: "hummingbird-websocket"),
                 .product(name: "NIOWebSocket", package: "swift-nio"),
@@ -202,6 +225,8 @@ let package = Package(
             name: "ParleyServerTests",
             dependencies: [
                 "ParleyServer",
+                "RedisClient",
+                "RedisTestSupport",
                 "MongoStore",
                 "SQLiteStore",
                 "CVips",

@@ -86,6 +86,9 @@ public final class SocketIONamespace: Sendable {
 
     public func to(_ room: String) -> SocketIOBroadcast { SocketIOBroadcast(namespace: self).to(room) }
 
+    /// A broadcast kept to this process's sockets (see `SocketIOBroadcast.local`).
+    public var local: SocketIOBroadcast { SocketIOBroadcast(namespace: self).local }
+
     public func except(_ roomOrSocketID: String) -> SocketIOBroadcast {
         SocketIOBroadcast(namespace: self).except(roomOrSocketID)
     }

@@ -10,7 +10,7 @@ import SocketIO
 /// services, routes and shutdown.
 public enum ApplicationBuilder {
     public static func build(
-        configuration: AppConfiguration, logger: Logger, events: any EventBus = InProcessEventBus(),
+        configuration: AppConfiguration, logger: Logger, events givenEvents: (any EventBus)? = nil,
         onServerRunning: (@Sendable (Int) async -> Void)? = nil
     ) async throws -> some ApplicationProtocol {
         let metrics = AppMetrics()
@@ -25,6 +25,29 @@ public enum ApplicationBuilder {
         let threadPool = NIOThreadPool(numberOfThreads: max(2, ProcessInfo.processInfo.activeProcessorCount))
         threadPool.start()
         let realtime = configuration.realtime
+        // With REDIS_URL this process is a node of a cluster: events and rooms go through Redis.
+        let cluster = configuration.redisURL.map {
+            ClusterLink(url: $0, nodeID: configuration.nodeID, threadPool: threadPool, logger: logger)
+        }
+        if let cluster {
+            logger.info("cluster node", metadata: ["node": .string(cluster.nodeID), "redis": .string(cluster.client.url.description)])
+            if case .sqlite = configuration.store {
+                logger.warning(
+                    "REDIS_URL with SQLite: the nodes must be processes of one machine sharing one database file (use MongoDB across machines)")
+            }
+        }
+        let events: any EventBus
+        if let givenEvents {
+            events = givenEvents
+        } else if let cluster {
+            events = cluster.eventBus()
+        } else {
+            events = InProcessEventBus()
+        }
+        let makeAdapter: @Sendable (String) -> any SocketIOAdapter = { namespace in
+            guard let cluster else { return InMemoryAdapter() }
+            return cluster.adapter(namespace: namespace)
+        }
         let io = SocketIOServer(
             configuration: SocketIOConfiguration(
                 engine: EngineConfiguration(
@@ -34,6 +57,7 @@ public enum ApplicationBuilder {
                     corsOrigin: nil, metrics: metrics.socketIO,
                     // nginx pins a polling session to its node by this prefix (deploy/nginx).
                     sessionIDPrefix: configuration.nodeID + "."),
+                makeAdapter: makeAdapter,
                 recovery: realtime.recoveryWindow > .zero
                     // A replay goes through the connection's send queue: keep it well inside.
                     ? SocketIORecoveryConfiguration(window: realtime.recoveryWindow, maxSessionPackets: max(1, realtime.maxQueuedPackets / 2))
@@ -54,11 +78,14 @@ public enum ApplicationBuilder {
         let peers = PeerSignalingServer(rooms: videoRooms, logger: logger)
         let gateway = ChatGateway(
             io: io, services: services, videoRooms: videoRooms, settings: realtime, publicURL: configuration.publicURL, logger: logger)
+        (events as? RedisEventBus)?.whenResubscribed { [gateway] in await gateway.resyncEveryone() }
         let uploads = try uploadService(configuration: configuration, services: services, threadPool: threadPool, metrics: metrics, logger: logger)
-        // Each dependency `/health/ready` waits for; a Redis bus adds its own check here.
-        let readiness: [any ReadinessCheck] = [StoreReadinessCheck(store: store)]
+        // Each dependency `/health/ready` waits for.
+        var readiness: [any ReadinessCheck] = [StoreReadinessCheck(store: store)]
+        if let cluster { readiness.append(RedisReadinessCheck(cluster: cluster)) }
         let router = RouterBuilder.build(
-            configuration: configuration, services: services, realtime: io, uploads: uploads, metrics: metrics, readiness: readiness)
+            configuration: configuration, services: services, realtime: io, uploads: uploads, metrics: metrics, readiness: readiness,
+            cluster: cluster)
         // One count of open connections for both listeners: they share the descriptor limit.
         let protection = HTTPServerProtection(limits: configuration.httpLimits)
         var app = Application(
@@ -71,6 +98,8 @@ public enum ApplicationBuilder {
         app.addServices(
             ShutdownService(store: store, threadPool: threadPool),
             GatewayService(gateway: gateway, peers: peers, bus: events))
+        // After ShutdownService: shut down before it, while the thread pool still runs.
+        if let cluster { app.addServices(ClusterShutdownService(link: cluster)) }
         if let pendingAdmin { app.addServices(pendingAdmin) }
         if let peerPort = realtime.peerServerPort {
             app.addServices(

@@ -5,7 +5,7 @@ import SocketIO
 enum RouterBuilder {
     static func build(
         configuration: AppConfiguration, services: AppServices, realtime: SocketIOServer, uploads: UploadService,
-        metrics: AppMetrics, readiness: [any ReadinessCheck]
+        metrics: AppMetrics, readiness: [any ReadinessCheck], cluster: ClusterLink? = nil
     ) -> Router<AppRequestContext> {
         let router = Router(context: AppRequestContext.self)
         router.add(middleware: RequestLogMiddleware(metrics: metrics))
@@ -21,7 +21,10 @@ enum RouterBuilder {
         let authentication = AuthenticationMiddleware(auth: services.auth)
         let bodyLimit = configuration.jsonBodyLimit
         let publicURL = configuration.publicURL
-        SystemRoutes.add(to: router, controller: SystemController(store: services.store, environment: configuration.environment))
+        var redisUp: (@Sendable () async -> Bool)?
+        if let cluster { redisUp = { await cluster.isUp() } }
+        SystemRoutes.add(
+            to: router, controller: SystemController(store: services.store, environment: configuration.environment, redisUp: redisUp))
         HealthRoutes.add(
             to: router, health: HealthController(checks: readiness, limit: .seconds(2)),
             metrics: MetricsController(metrics: metrics, token: configuration.metricsToken))

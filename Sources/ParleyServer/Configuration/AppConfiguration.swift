@@ -1,5 +1,6 @@
 import Foundation
 import Logging
+import RedisClient
 import SocketIO
 
 /// Every setting, read from the environment once at start-up. A bad value throws a
@@ -37,6 +38,8 @@ public struct AppConfiguration: Sendable {
     public var logFormat: LogFormat = .text
     /// `METRICS_TOKEN`: when set, `GET /metrics` requires `Authorization: Bearer <token>`.
     public var metricsToken: String?
+    /// Set: this process is one node of a cluster sharing rooms and events through Redis.
+    public var redisURL: RedisURL?
 
     public init(
         host: String = "0.0.0.0", port: Int = 3000, store: StoreLocation, environment: RuntimeEnvironment,
@@ -45,7 +48,7 @@ public struct AppConfiguration: Sendable {
         uploadDirectory: String = "./uploads", uploadStorage: UploadStorageKind? = nil, nodeID: String? = nil, logLevel: Logger.Level = .info, jsonBodyLimit: Int = 1 << 20,
         bcryptCost: Int = 10, admin: AdminAccount? = nil, loginThrottle: LoginThrottle.Limits = .init(),
         realtime: RealtimeSettings = .init(), uploadLimits: UploadLimits = UploadLimits(), publicURL: String? = nil,
-        httpLimits: HTTPConnectionLimits = HTTPConnectionLimits()
+        httpLimits: HTTPConnectionLimits = HTTPConnectionLimits(), redisURL: RedisURL? = nil
     ) {
         self.host = host
         self.port = port
@@ -68,6 +71,7 @@ public struct AppConfiguration: Sendable {
         self.uploadLimits = uploadLimits
         self.publicURL = publicURL
         self.httpLimits = httpLimits
+        self.redisURL = redisURL
     }
 
     /// Reads the documented variables (see README) from `environment`.
@@ -148,10 +152,21 @@ public struct AppConfiguration: Sendable {
                 recoveryWindow: .milliseconds(try integer("SOCKET_RECOVERY_WINDOW_MS", default: 120_000, range: 0...86_400_000))),
             uploadLimits: try uploadLimits(integer),
             publicURL: try publicURL(value("PUBLIC_URL")),
-            httpLimits: try httpLimits(integer))
+            httpLimits: try httpLimits(integer),
+            redisURL: try redisURL(value("REDIS_URL")))
         configuration.logFormat = logFormat
         configuration.metricsToken = value("METRICS_TOKEN")
         return configuration
+    }
+
+    private static func redisURL(_ text: String?) throws -> RedisURL? {
+        guard let text else { return nil }
+        do {
+            return try RedisURL(string: text)
+        } catch {
+            let reason = (error as? RedisURLError)?.reason ?? "\(error)"
+            throw ConfigurationError(variable: "REDIS_URL", problem: "must be redis://[:password@]host[:port][/db] (\(reason))")
+        }
     }
 
     private static func httpLimits(_ integer: (String, Int, ClosedRange<Int>) throws -> Int) throws -> HTTPConnectionLimits {
@@ -192,7 +207,7 @@ public struct AppConfiguration: Sendable {
     }
 
     /// Eight hex digits: unique enough among the nodes of one cluster.
-    static func randomNodeID() -> String {
+    public static func randomNodeID() -> String {
         let digits = String(UInt32.random(in: .min ... .max), radix: 16)
         return String(repeating: "0", count: 8 - digits.count) + digits
     }
@@ -246,3 +261,4 @@ public struct AppConfiguration: Sendable {
         }
     }
 }
+

@@ -88,20 +88,20 @@ extension ChatGateway {
         return route
     }
 
-    /// Tells both parties' sockets about a call's new state, under the names the Angular
+    /// Tells both parties' sockets on this node (every node gets the event) about a call's new state, under the names the Angular
     /// client and the old server each use.
     func deliverCall(_ call: VideoCall) async {
         callRoutes.update(call)
         let view = GatewayPayload.value(VideoCallView(call))
         let notice: SocketIOValue = ["callId": .string(call.id.hexString), "status": .string(call.status.rawValue), "call": view]
-        let both = namespace.to(GatewayRoom.user(call.callerId)).to(GatewayRoom.user(call.receiverId))
+        let both = namespace.local.to(GatewayRoom.user(call.callerId)).to(GatewayRoom.user(call.receiverId))
         switch call.status {
         case .ringing:
             var incoming = view.objectValue ?? [:]
             incoming["initiatorId"] = .string(call.callerId.hexString)
             incoming["initiatorUsername"] = .string(call.callerName)
-            await namespace.to(GatewayRoom.user(call.receiverId)).emit("video_call_incoming", .object(incoming))
-            await namespace.to(GatewayRoom.user(call.callerId)).emit("video_call_initiated", notice)
+            await namespace.local.to(GatewayRoom.user(call.receiverId)).emit("video_call_incoming", .object(incoming))
+            await namespace.local.to(GatewayRoom.user(call.callerId)).emit("video_call_initiated", notice)
         case .accepted:
             await both.emit("video_call_accepted", notice)
             // The Angular client takes this payload as the call itself and reads its `_id` to

@@ -101,7 +101,7 @@ extension ChatGateway {
         }
         // Through the socket's own room, as a broadcast, so that it carries a recovery offset:
         // a client that hears nothing else before its connection drops can still recover.
-        await namespace.to(socket.id).emit("online_users_count", ["count": .number(Double(presence.onlineCount))])
+        await namespace.local.to(socket.id).emit("online_users_count", ["count": .number(Double(presence.onlineCount))])
         onlineCountChanged.store(true, ordering: .relaxed)
     }
 

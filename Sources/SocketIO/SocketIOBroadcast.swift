@@ -38,6 +38,7 @@ public struct SocketIOBroadcast: Sendable {
         let packet = SocketIOPacket(
             type: .event, namespace: namespace.name, data: .array([.string(event)] + arguments)
         )
+        namespace.metrics.eventEmitted(event)
         await namespace.adapter.broadcast(packet, options: options)
     }
 

@@ -1,52 +1,43 @@
 import Foundation
-import ParleyCore
-import RedisClient
 import Testing
 @testable import ParleyServer
 
-@Suite("Cluster settings (REDIS_URL, NODE_ID) and events on the wire")
+/// `UPLOAD_STORAGE` and `NODE_ID`, the settings a node of a cluster needs.
+@Suite("Cluster settings from the environment")
 struct ClusterConfigurationTests {
-    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("parley-cluster-config-\(UUID().uuidString)")
+    let secrets = ["JWT_SECRET": "cluster-access-secret-0123456789abcdef", "JWT_REFRESH_SECRET": "cluster-refresh-secret-0123456789abcdef"]
 
-    @Test func redisURLAndNodeIDAreReadAndChecked() throws {
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let base = ["DATABASE_URL": "sqlite:\(folder.path)/p.sqlite"]
-        let alone = try AppConfiguration.load(from: base)
-        #expect(alone.redisURL == nil)
-        #expect(alone.nodeID.count == 8 && alone.nodeID.allSatisfy(\.isHexDigit))
-        #expect(try AppConfiguration.load(from: base).nodeID != alone.nodeID)
+    func load(_ extra: [String: String]) throws -> AppConfiguration {
+        try AppConfiguration.load(from: secrets.merging(extra) { $1 })
+    }
 
-        let node = try AppConfiguration.load(from: base.merging(["REDIS_URL": "redis://:pw@cache:6380/1", "NODE_ID": "node_B-2"]) { $1 })
-        #expect(node.redisURL == RedisURL(host: "cache", port: 6380, password: "pw", database: 1))
-        #expect(node.nodeID == "node_B-2")
+    @Test func uploadStorageDefaultsToGridFSOnMongoDBAndTheDiskOnSQLite() throws {
+        #expect(try load(["DATABASE_URL": "mongodb://127.0.0.1:1/parley"]).uploadStorage == .gridfs)
+        #expect(try load(["DATABASE_URL": "sqlite:/tmp/parley-cluster-config/p.sqlite"]).uploadStorage == .disk)
+        #expect(try load(["DATABASE_URL": "mongodb://127.0.0.1:1/parley", "UPLOAD_STORAGE": "disk"]).uploadStorage == .disk)
+        #expect(try load(["DATABASE_URL": "mongodb://127.0.0.1:1/parley", "UPLOAD_STORAGE": "GridFS"]).uploadStorage == .gridfs)
+    }
 
-        for bad in ["has space", "dot.ted", String(repeating: "x", count: 33), "é"] {
-            #expect(throws: ConfigurationError.self, "\(bad)") { _ = try AppConfiguration.load(from: base.merging(["NODE_ID": bad]) { $1 }) }
-        }
-        #expect(throws: ConfigurationError.self) { _ = try AppConfiguration.load(from: base.merging(["REDIS_URL": "http://cache"]) { $1 }) }
+    @Test func gridFSOnSQLiteAndUnknownStoragesStopStartUp() throws {
         #expect(throws: ConfigurationError.self) {
-            _ = try AppConfiguration.load(from: base.merging(["REDIS_URL": "redis://user:pw@cache"]) { $1 })
+            _ = try load(["DATABASE_URL": "sqlite:/tmp/parley-cluster-config/p.sqlite", "UPLOAD_STORAGE": "gridfs"])
+        }
+        do {
+            _ = try load(["DATABASE_URL": "mongodb://127.0.0.1:1/parley", "UPLOAD_STORAGE": "s3"])
+            Issue.record("s3 was accepted")
+        } catch let error as ConfigurationError {
+            #expect(error.variable == "UPLOAD_STORAGE")
+            #expect(error.description.contains("gridfs or disk"))
         }
     }
 
-    @Test func domainEventsSurviveTheirWireForm() throws {
-        let author = ObjectId()
-        let channel = ObjectId()
-        let message = Message(
-            channelId: channel, groupId: ObjectId(), userId: author, username: "alice", text: "héllo \u{0}\n✓",
-            attachment: Attachment(url: "/uploads/files/a.bin", fileName: "a.bin", fileSize: 3), mentions: [author],
-            isEdited: true, editedAt: Date(), updatedAt: Date())
-        let events: [DomainEvent] = [
-            .messageCreated(message, addressedAs: ObjectId()),
-            .reactionChanged(message: message, userId: author, username: "alice", reaction: nil),
-            .memberJoined(groupId: ObjectId(), userId: author),
-            .sessionsRevoked(userId: author, sessionIds: [ObjectId(), ObjectId()]),
-        ]
-        for event in events {
-            let wire = try JSONEncoder().encode(RedisEventEnvelope(node: "A", event: event))
-            let back = try JSONDecoder().decode(RedisEventEnvelope.self, from: wire)
-            #expect(back.event == event)
-            #expect(back.node == "A")
+    @Test func nodeIDIsCheckedOrGenerated() throws {
+        let mongo = ["DATABASE_URL": "mongodb://127.0.0.1:1/parley"]
+        #expect(try load(mongo.merging(["NODE_ID": "eu-west_1"]) { $1 }).nodeID == "eu-west_1")
+        let generated = try load(mongo).nodeID
+        #expect(generated.count == 8 && generated.allSatisfy(\.isHexDigit))
+        for bad in ["node.1", "node 1", String(repeating: "n", count: 33), "nœud", "a/b"] {
+            #expect(throws: ConfigurationError.self, "\(bad)") { _ = try load(mongo.merging(["NODE_ID": bad]) { $1 }) }
         }
     }
 }

@@ -14,7 +14,15 @@ public enum ApplicationBuilder {
         configuration: AppConfiguration, logger: Logger, events givenEvents: (any EventBus)? = nil,
         onServerRunning: (@Sendable (Int) async -> Void)? = nil
     ) async throws -> some ApplicationProtocol {
-        let store = try await StoreFactory.open(configuration.store, logger: logger)
+        let metrics = AppMetrics()
+        let openedStore = try await StoreFactory.open(configuration.store, logger: logger)
+        do {
+            try UploadStorageFactory.check(configuration, store: openedStore)
+        } catch {
+            try? await openedStore.close()
+            throw error
+        }
+        let store = TimedStore(openedStore, metrics: metrics)
         let threadPool = NIOThreadPool(numberOfThreads: max(2, ProcessInfo.processInfo.activeProcessorCount))
         threadPool.start()
         let realtime = configuration.realtime
@@ -47,7 +55,9 @@ public enum ApplicationBuilder {
                     path: "/socket.io/", pingInterval: realtime.pingInterval, pingTimeout: realtime.pingTimeout,
                     maxPayload: realtime.maxPayload, maxQueuedPackets: realtime.maxQueuedPackets,
                     // The router's CORS middleware answers for the polling routes too.
-                    corsOrigin: nil),
+                    corsOrigin: nil, metrics: metrics.socketIO,
+                    // nginx pins a polling session to its node by this prefix (deploy/nginx).
+                    sessionIDPrefix: configuration.nodeID + "."),
                 makeAdapter: makeAdapter,
                 recovery: realtime.recoveryWindow > .zero
                     // A replay goes through the connection's send queue: keep it well inside.
@@ -57,7 +67,7 @@ public enum ApplicationBuilder {
         let clusterState = ClusterState.make(redis: cluster?.client, nodeID: configuration.nodeID, configuration: configuration, logger: logger)
         let services = await AppServices(
             configuration: configuration, store: store, threadPool: threadPool, logger: logger, events: events, connections: io,
-            loginThrottle: clusterState.loginThrottle)
+            loginThrottle: clusterState.loginThrottle, metrics: metrics)
 
         var pendingAdmin: AdminBootstrap?
         if let admin = configuration.admin {
@@ -76,8 +86,13 @@ public enum ApplicationBuilder {
             await gateway.resyncEveryone()
             await clusterState.resubscribed()
         }
-        let uploads = try uploadService(configuration: configuration, store: store, threadPool: threadPool, logger: logger)
-        let router = RouterBuilder.build(configuration: configuration, services: services, realtime: io, uploads: uploads, cluster: cluster)
+        let uploads = try uploadService(configuration: configuration, services: services, threadPool: threadPool, metrics: metrics, logger: logger)
+        // Each dependency `/health/ready` waits for.
+        var readiness: [any ReadinessCheck] = [StoreReadinessCheck(store: store)]
+        if let cluster { readiness.append(RedisReadinessCheck(cluster: cluster)) }
+        let router = RouterBuilder.build(
+            configuration: configuration, services: services, realtime: io, uploads: uploads, metrics: metrics, readiness: readiness,
+            cluster: cluster)
         // One count of open connections for both listeners: they share the descriptor limit.
         let protection = HTTPServerProtection(limits: configuration.httpLimits)
         var app = Application(
@@ -104,13 +119,15 @@ public enum ApplicationBuilder {
 
     /// Starts libvips and libmagic (each once, here, and handed down) and prepares the upload
     /// folders, so a missing library database or an unwritable `UPLOAD_DIR` stops start-up.
+    /// With GridFS, `UPLOAD_DIR` still holds `.tmp/`, where bodies are received and checked.
     private static func uploadService(
-        configuration: AppConfiguration, store: any Store, threadPool: NIOThreadPool, logger: Logger
+        configuration: AppConfiguration, services: AppServices, threadPool: NIOThreadPool, metrics: AppMetrics, logger: Logger
     ) throws -> UploadService {
-        let folder = UploadFolder(root: configuration.uploadDirectory, threadPool: threadPool)
+        let folder = services.uploadFolder
         try folder.prepare()
+        logger.info("upload storage", metadata: ["storage": .string(configuration.uploadStorage.rawValue)])
         return UploadService(
-            store: store, folder: folder, magic: try MagicPool(threadPool: threadPool),
-            images: try ImageProcessor(threadPool: threadPool), limits: configuration.uploadLimits, logger: logger)
+            store: services.store, folder: folder, storage: services.uploadStorage, magic: try MagicPool(threadPool: threadPool),
+            images: try ImageProcessor(threadPool: threadPool), limits: configuration.uploadLimits, metrics: metrics, logger: logger)
     }
 }

@@ -5,10 +5,10 @@ import SocketIO
 enum RouterBuilder {
     static func build(
         configuration: AppConfiguration, services: AppServices, realtime: SocketIOServer, uploads: UploadService,
-        cluster: ClusterLink? = nil
+        metrics: AppMetrics, readiness: [any ReadinessCheck], cluster: ClusterLink? = nil
     ) -> Router<AppRequestContext> {
         let router = Router(context: AppRequestContext.self)
-        router.add(middleware: RequestLogMiddleware())
+        router.add(middleware: RequestLogMiddleware(metrics: metrics))
         router.add(middleware: SecurityHeadersMiddleware())
         router.add(middleware: cors(origin: configuration.corsOrigin))
         // Inside CORS, so error answers carry CORS headers and browsers can read them.
@@ -25,6 +25,9 @@ enum RouterBuilder {
         if let cluster { redisUp = { await cluster.isUp() } }
         SystemRoutes.add(
             to: router, controller: SystemController(store: services.store, environment: configuration.environment, redisUp: redisUp))
+        HealthRoutes.add(
+            to: router, health: HealthController(checks: readiness, limit: .seconds(2)),
+            metrics: MetricsController(metrics: metrics, token: configuration.metricsToken))
         AuthRoutes.add(
             to: router, controller: AuthController(auth: services.auth, bodyLimit: bodyLimit), authentication: authentication)
         let userController = UserController(
@@ -67,7 +70,7 @@ enum RouterBuilder {
             to: router,
             controller: UploadController(
                 uploads: uploads, reader: MultipartUploadReader(folder: uploads.folder, limits: uploads.limits),
-                responder: UploadFileResponder(fileIO: FileIO(threadPool: uploads.folder.threadPool)),
+                responder: UploadFileResponder(storage: uploads.storage),
                 publicURL: publicURL, bodyLimit: bodyLimit),
             authentication: authentication)
         return router

@@ -16,6 +16,11 @@ public struct AppConfiguration: Sendable {
     public var refreshTokenLifetime: Duration
     public var corsOrigin: String
     public var uploadDirectory: String
+    /// `UPLOAD_STORAGE`: GridFS by default on MongoDB, the disk on SQLite.
+    public var uploadStorage: UploadStorageKind
+    /// `NODE_ID`: names this process among the nodes of a cluster. Engine.IO session ids start
+    /// with it, so a load balancer can send a polling session's requests to its node.
+    public var nodeID: String
     public var logLevel: Logger.Level
     /// Largest JSON body accepted; larger ones answer 413.
     public var jsonBodyLimit: Int
@@ -29,21 +34,21 @@ public struct AppConfiguration: Sendable {
     public var publicURL: String?
     /// Timeouts, request-head limits and the connection limit of both HTTP listeners.
     public var httpLimits: HTTPConnectionLimits
+    /// `LOG_FORMAT`: text lines (default) or one JSON object per line.
+    public var logFormat: LogFormat = .text
+    /// `METRICS_TOKEN`: when set, `GET /metrics` requires `Authorization: Bearer <token>`.
+    public var metricsToken: String?
     /// Set: this process is one node of a cluster sharing rooms and events through Redis.
     public var redisURL: RedisURL?
-    /// This process's name in a cluster (`NODE_ID`, else random): in logs, and in what it
-    /// publishes so that it can recognise its own messages.
-    public var nodeID: String
 
     public init(
         host: String = "0.0.0.0", port: Int = 3000, store: StoreLocation, environment: RuntimeEnvironment,
         accessTokenSecret: String, refreshTokenSecret: String, accessTokenLifetime: Duration = .seconds(3600),
         refreshTokenLifetime: Duration = .seconds(7 * 24 * 3600), corsOrigin: String = "http://localhost:4200",
-        uploadDirectory: String = "./uploads", logLevel: Logger.Level = .info, jsonBodyLimit: Int = 1 << 20,
+        uploadDirectory: String = "./uploads", uploadStorage: UploadStorageKind? = nil, nodeID: String? = nil, logLevel: Logger.Level = .info, jsonBodyLimit: Int = 1 << 20,
         bcryptCost: Int = 10, admin: AdminAccount? = nil, loginThrottle: LoginThrottle.Limits = .init(),
         realtime: RealtimeSettings = .init(), uploadLimits: UploadLimits = UploadLimits(), publicURL: String? = nil,
-        httpLimits: HTTPConnectionLimits = HTTPConnectionLimits(), redisURL: RedisURL? = nil,
-        nodeID: String = AppConfiguration.randomNodeID()
+        httpLimits: HTTPConnectionLimits = HTTPConnectionLimits(), redisURL: RedisURL? = nil
     ) {
         self.host = host
         self.port = port
@@ -55,6 +60,8 @@ public struct AppConfiguration: Sendable {
         self.refreshTokenLifetime = refreshTokenLifetime
         self.corsOrigin = corsOrigin
         self.uploadDirectory = uploadDirectory
+        self.uploadStorage = uploadStorage ?? UploadStorageKind.defaultKind(for: store)
+        self.nodeID = nodeID ?? Self.randomNodeID()
         self.logLevel = logLevel
         self.jsonBodyLimit = jsonBodyLimit
         self.bcryptCost = bcryptCost
@@ -65,7 +72,6 @@ public struct AppConfiguration: Sendable {
         self.publicURL = publicURL
         self.httpLimits = httpLimits
         self.redisURL = redisURL
-        self.nodeID = nodeID
     }
 
     /// Reads the documented variables (see README) from `environment`.
@@ -108,7 +114,12 @@ public struct AppConfiguration: Sendable {
             admin = AdminAccount(username: username, email: email, password: password)
         }
 
-        return AppConfiguration(
+        let formatName = value("LOG_FORMAT") ?? "text"
+        guard let logFormat = LogFormat(rawValue: formatName.lowercased()) else {
+            throw ConfigurationError(variable: "LOG_FORMAT", problem: "must be text or json (got \"\(formatName)\")")
+        }
+
+        var configuration = AppConfiguration(
             host: value("HOST") ?? "0.0.0.0",
             port: try integer("PORT", default: 3000, range: 0...65535),
             store: store,
@@ -117,6 +128,8 @@ public struct AppConfiguration: Sendable {
             refreshTokenSecret: refreshSecret,
             corsOrigin: value("CORS_ORIGIN") ?? "http://localhost:4200",
             uploadDirectory: value("UPLOAD_DIR") ?? "./uploads",
+            uploadStorage: try UploadStorageKind.parse(value("UPLOAD_STORAGE"), store: store),
+            nodeID: try nodeID(value("NODE_ID")),
             logLevel: logLevel,
             jsonBodyLimit: try integer("JSON_BODY_LIMIT", default: 1 << 20, range: 1024...(64 << 20)),
             bcryptCost: try integer("BCRYPT_COST", default: 10, range: 4...15),
@@ -140,8 +153,10 @@ public struct AppConfiguration: Sendable {
             uploadLimits: try uploadLimits(integer),
             publicURL: try publicURL(value("PUBLIC_URL")),
             httpLimits: try httpLimits(integer),
-            redisURL: try redisURL(value("REDIS_URL")),
-            nodeID: try nodeID(value("NODE_ID")))
+            redisURL: try redisURL(value("REDIS_URL")))
+        configuration.logFormat = logFormat
+        configuration.metricsToken = value("METRICS_TOKEN")
+        return configuration
     }
 
     private static func redisURL(_ text: String?) throws -> RedisURL? {
@@ -152,23 +167,6 @@ public struct AppConfiguration: Sendable {
             let reason = (error as? RedisURLError)?.reason ?? "\(error)"
             throw ConfigurationError(variable: "REDIS_URL", problem: "must be redis://[:password@]host[:port][/db] (\(reason))")
         }
-    }
-
-    private static func nodeID(_ text: String?) throws -> String {
-        guard let text else { return randomNodeID() }
-        let allowed = text.utf8.allSatisfy { byte in
-            (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte) || (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte)
-                || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) || byte == UInt8(ascii: "_") || byte == UInt8(ascii: "-")
-        }
-        guard allowed, (1...32).contains(text.utf8.count) else {
-            throw ConfigurationError(variable: "NODE_ID", problem: "must be 1 to 32 letters, digits, _ or - (got \"\(text)\")")
-        }
-        return text
-    }
-
-    /// Eight hex digits, different for every process that does not name itself.
-    public static func randomNodeID() -> String {
-        String(UInt32.random(in: .min ... .max), radix: 16).leftPadded(to: 8)
     }
 
     private static func httpLimits(_ integer: (String, Int, ClosedRange<Int>) throws -> Int) throws -> HTTPConnectionLimits {
@@ -196,6 +194,22 @@ public struct AppConfiguration: Sendable {
         return UploadLimits(
             avatarBytes: limits.avatarBytes, imageBytes: limits.imageBytes, fileBytes: limits.fileBytes,
             filesPerRequest: limits.filesPerRequest, requestBytes: request)
+    }
+
+    /// 1 to 32 letters, digits, `_` or `-`: it goes into session ids and nginx map patterns.
+    private static func nodeID(_ text: String?) throws -> String? {
+        guard let text else { return nil }
+        guard (1...32).contains(text.count), text.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_" || $0 == "-") })
+        else {
+            throw ConfigurationError(variable: "NODE_ID", problem: "must be 1 to 32 letters, digits, _ or - (got \"\(text)\")")
+        }
+        return text
+    }
+
+    /// Eight hex digits: unique enough among the nodes of one cluster.
+    public static func randomNodeID() -> String {
+        let digits = String(UInt32.random(in: .min ... .max), radix: 16)
+        return String(repeating: "0", count: 8 - digits.count) + digits
     }
 
     /// An absolute http(s) URL without a trailing slash, so paths can be appended to it.
@@ -248,8 +262,3 @@ public struct AppConfiguration: Sendable {
     }
 }
 
-extension String {
-    fileprivate func leftPadded(to width: Int) -> String {
-        count >= width ? self : String(repeating: "0", count: width - count) + self
-    }
-}

@@ -12,6 +12,7 @@ public struct AuthService: Sendable {
     let throttle: any LoginThrottling
     let activity: ActivityRecorder
     let sessions: SessionRevoker
+    let metrics: AppMetrics
 
     static let invalidCredentials = DomainError.unauthenticated("Invalid credentials")
     static let invalidRefreshToken = DomainError.unauthenticated("Invalid refresh token")
@@ -37,10 +38,12 @@ public struct AuthService: Sendable {
         let found = try await store.users.find(login: identifier)
         let account = Self.throttleKey(for: found, identifier: identifier)
         if let wait = await throttle.retryAfter(account: account, address: client.address, now: Date()) {
+            metrics.loginThrottled()
             throw DomainError.tooManyRequests("Too many failed login attempts. Try again later.", retryAfterSeconds: wait)
         }
         guard let user = found, try await hasher.verify(password, against: user.passwordHash) else {
             await throttle.recordFailure(account: account, address: client.address, now: Date())
+            metrics.loginFailed()
             throw Self.invalidCredentials
         }
         await throttle.recordSuccess(account: account)

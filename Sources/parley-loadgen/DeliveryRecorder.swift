@@ -2,11 +2,16 @@ import Histogram
 import Synchronization
 
 /// Counts `new_message` deliveries of messages sent inside the measuring window and records
-/// their end-to-end latency (send stamp in the text → arrival) in microseconds.
+/// their end-to-end latency (send stamp in the text → arrival) in microseconds. A message
+/// arriving twice on one connection counts once as delivered and once as a duplicate, so a
+/// cluster that relays twice cannot hide its duplicates behind its losses.
 final class DeliveryRecorder: Sendable {
     struct Totals: Sendable {
         var latency = Histogram<UInt64>(highestTrackableValue: 600_000_000, numberOfSignificantValueDigits: .three)
         var delivered = 0
+        var duplicates = 0
+        /// (connection, send stamp) of every delivery counted.
+        var seen = Set<Delivery>()
         var errorEvents = 0
         var firstError: String?
     }
@@ -23,7 +28,17 @@ final class DeliveryRecorder: Sendable {
 
     var snapshot: Totals { totals.withLock { $0 } }
 
-    func handle(_ name: Substring, _ packet: String, _ arrived: UInt64) {
+    struct Delivery: Hashable, Sendable {
+        var connection: Int
+        var stamp: UInt64
+    }
+
+    /// The event handler of connection number `connection`.
+    func handler(connection: Int) -> LoadgenEventHandler {
+        { name, packet, arrived in self.handle(connection: connection, name, packet, arrived) }
+    }
+
+    func handle(connection: Int, _ name: Substring, _ packet: String, _ arrived: UInt64) {
         switch name {
         case "new_message":
             guard let stamp = Self.stamp(in: packet) else { return }
@@ -31,6 +46,10 @@ final class DeliveryRecorder: Sendable {
             guard stamp >= start, stamp < end else { return }
             let micros = arrived > stamp ? (arrived - stamp) / 1000 : 0
             totals.withLock {
+                guard $0.seen.insert(Delivery(connection: connection, stamp: stamp)).inserted else {
+                    $0.duplicates += 1
+                    return
+                }
                 $0.delivered += 1
                 _ = $0.latency.record(micros)
             }

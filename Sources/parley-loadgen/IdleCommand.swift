@@ -51,7 +51,7 @@ struct IdleCommand: AsyncParsableCommand {
             let row = ResultRow(
                 scenario: scenario, load: "\(step) WebSocket connections",
                 throughput: String(format: "%.1f KB/connection (%d open, %.0f opened/s)", perConnection, alive, Double(wanted.count) / openingSeconds),
-                latency: nil, errors: "\(failed) connect", serverResident: rss, cpu: "–")
+                latency: nil, errors: "\(failed) connect", serverResident: [rss], cpu: "–")
             print(row.markdown)
         }
         for socket in sockets { socket.close() }

@@ -9,7 +9,8 @@ struct ResultRow {
     var throughput: String
     var latency: Histogram<UInt64>?
     var errors: String
-    var serverResident: Int?
+    /// One entry per server process (the nodes of a cluster), shown as "A + B".
+    var serverResident: [Int?]
     var cpu: String
 
     var markdown: String {
@@ -19,7 +20,7 @@ struct ResultRow {
         } else {
             percentiles = ["–", "–", "–", "–"]
         }
-        let resident = serverResident.map(ProcessMemory.megabytes) ?? "–"
+        let resident = serverResident.isEmpty ? "–" : serverResident.map { $0.map(ProcessMemory.megabytes) ?? "–" }.joined(separator: " + ")
         return "| " + ([scenario, load, throughput] + percentiles + [errors, resident, cpu]).joined(separator: " | ") + " |"
     }
 
@@ -27,10 +28,12 @@ struct ResultRow {
         micros >= 100_000 ? String(format: "%.0f ms", Double(micros) / 1000) : String(format: "%.1f ms", Double(micros) / 1000)
     }
 
-    /// CPU used over an interval as a percentage of one core.
-    static func cpuShare(server: Double?, loadgen: Double?, seconds: Double) -> String {
+    /// CPU used over an interval as a percentage of one core, one share per server process
+    /// (the nodes of a cluster), shown as "A + B / loadgen".
+    static func cpuShare(servers: [Double?], loadgen: Double?, seconds: Double) -> String {
         func share(_ value: Double?) -> String { value.map { String(format: "%.0f%%", $0 / seconds * 100) } ?? "?" }
-        return "\(share(server)) / \(share(loadgen))"
+        let server = servers.isEmpty ? "?" : servers.map(share).joined(separator: " + ")
+        return "\(server) / \(share(loadgen))"
     }
 }
 

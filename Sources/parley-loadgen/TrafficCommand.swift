@@ -10,7 +10,8 @@ struct TrafficCommand: AsyncParsableCommand {
 
     @Option(parsing: .upToNextOption, help: "Base URLs of the server; connections take turns (several 127.0.0.x addresses when ports run short).")
     var urls: [String] = ["http://127.0.0.1:3000"]
-    @Option(help: "Process id of the server, to read its resident memory and CPU time.") var serverPid: Int32
+    @Option(help: "Process id of the server, to read its resident memory and CPU time; repeat it for each node of a cluster.")
+    var serverPid: [Int32]
     @Option(help: "Scenario name printed in the row.") var scenario = "fan-out"
     @Option(help: "Clients (one user each).") var users = 1000
     @Option(help: "Groups, each with one channel; user i joins group i % groups.") var groups = 1
@@ -52,7 +53,7 @@ struct TrafficCommand: AsyncParsableCommand {
         let transport = transport
         let urls = urls
         let opened = try await Concurrently.map(accounts.count, concurrency: concurrency) { index in
-            await transport.connect(url: urls[index % urls.count], token: accounts[index].token, onEvent: recorder.handle)
+            await transport.connect(url: urls[index % urls.count], token: accounts[index].token, onEvent: recorder.handler(connection: index))
         }
         var members = [[any LoadgenConnection]](repeating: [], count: groups)
         for (index, connection) in opened.enumerated() {
@@ -69,7 +70,7 @@ struct TrafficCommand: AsyncParsableCommand {
         usleep(UInt32(drain * 1_000_000))
         let totals = recorder.snapshot
         let dropped = members.joined().count(where: { !$0.isOpen })
-        let resident = ProcessMemory.residentBytes(pid: serverPid)
+        let resident = serverPid.map { ProcessMemory.residentBytes(pid: $0) }
         for connection in members.joined() { connection.close() }
 
         let perSecond = Double(totals.delivered) / duration
@@ -80,16 +81,16 @@ struct TrafficCommand: AsyncParsableCommand {
             load: "\(users) users, \(groups) channel\(groups == 1 ? "" : "s"), \(Int(rate)) msg/s, \(transport.rawValue)",
             throughput: String(format: "%.0f deliveries/s (%.1f%% of %d)", perSecond, share, measured.expected),
             latency: totals.latency,
-            errors: "\(failedConnections) connect, \(totals.errorEvents) error events, \(dropped) dropped",
+            errors: "\(failedConnections) connect, \(totals.errorEvents) error events, \(dropped) dropped, \(totals.duplicates) duplicates",
             serverResident: resident,
-            cpu: ResultRow.cpuShare(server: measured.serverCPU, loadgen: measured.loadgenCPU, seconds: duration))
+            cpu: ResultRow.cpuShare(servers: measured.serverCPU, loadgen: measured.loadgenCPU, seconds: duration))
         print(row.markdown)
         usleep(500_000)  // lets the close packets go out; see the drain above for why not awaited
     }
 
     struct Measured {
         var expected = 0
-        var serverCPU: Double?
+        var serverCPU: [Double?] = []
         var loadgenCPU: Double?
     }
 
@@ -102,7 +103,7 @@ struct TrafficCommand: AsyncParsableCommand {
         var measured = Measured()
         var sent = 0
         var measuring = false
-        var serverCPUAtStart: Double?
+        var serverCPUAtStart: [Double?]?
         var loadgenCPUAtStart = 0.0
         while true {
             let now = MonotonicClock.nanoseconds()
@@ -110,7 +111,7 @@ struct TrafficCommand: AsyncParsableCommand {
             if !measuring, now >= windowStart {
                 measuring = true
                 recorder.open(at: now)
-                serverCPUAtStart = ProcessMemory.cpuSeconds(pid: serverPid)
+                serverCPUAtStart = serverPid.map { ProcessMemory.cpuSeconds(pid: $0) }
                 loadgenCPUAtStart = OwnCPU.seconds()
             }
             let due = Int(Double(now - start) / 1e9 * rate) + 1
@@ -127,7 +128,12 @@ struct TrafficCommand: AsyncParsableCommand {
         }
         progress("\(scenario): sent \(sent) messages")
         recorder.close(at: MonotonicClock.nanoseconds())
-        if let serverCPUAtStart, let now = ProcessMemory.cpuSeconds(pid: serverPid) { measured.serverCPU = now - serverCPUAtStart }
+        if let serverCPUAtStart {
+            measured.serverCPU = zip(serverPid, serverCPUAtStart).map { pid, before in
+                guard let before, let now = ProcessMemory.cpuSeconds(pid: pid) else { return nil }
+                return now - before
+            }
+        }
         measured.loadgenCPU = OwnCPU.seconds() - loadgenCPUAtStart
         return measured
     }

@@ -108,6 +108,8 @@ let package = Package(
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
+            // The OpenAPI document, served at GET /api/openapi.json (scripts/openapi-document.py writes it).
+            resources: [.copy("Resources/openapi.json")],
             swiftSettings: swiftSettings
         ),
 

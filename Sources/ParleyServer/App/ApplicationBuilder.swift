@@ -44,7 +44,7 @@ public enum ApplicationBuilder {
         let gateway = ChatGateway(
             io: io, services: services, videoRooms: videoRooms, settings: realtime, publicURL: configuration.publicURL, logger: logger)
         let uploads = try uploadService(configuration: configuration, store: store, threadPool: threadPool, logger: logger)
-        let router = RouterBuilder.build(configuration: configuration, services: services, realtime: io, uploads: uploads)
+        let router = try RouterBuilder.build(configuration: configuration, services: services, realtime: io, uploads: uploads)
         // One count of open connections for both listeners: they share the descriptor limit.
         let protection = HTTPServerProtection(limits: configuration.httpLimits)
         var app = Application(
@@ -68,7 +68,7 @@ public enum ApplicationBuilder {
 
     /// Starts libvips and libmagic (each once, here, and handed down) and prepares the upload
     /// folders, so a missing library database or an unwritable `UPLOAD_DIR` stops start-up.
-    private static func uploadService(
+    static func uploadService(
         configuration: AppConfiguration, store: any Store, threadPool: NIOThreadPool, logger: Logger
     ) throws -> UploadService {
         let folder = UploadFolder(root: configuration.uploadDirectory, threadPool: threadPool)

@@ -5,7 +5,7 @@ import SocketIO
 enum RouterBuilder {
     static func build(
         configuration: AppConfiguration, services: AppServices, realtime: SocketIOServer, uploads: UploadService
-    ) -> Router<AppRequestContext> {
+    ) throws -> Router<AppRequestContext> {
         let router = Router(context: AppRequestContext.self)
         router.add(middleware: RequestLogMiddleware())
         router.add(middleware: SecurityHeadersMiddleware())
@@ -20,7 +20,8 @@ enum RouterBuilder {
         let authentication = AuthenticationMiddleware(auth: services.auth)
         let bodyLimit = configuration.jsonBodyLimit
         let publicURL = configuration.publicURL
-        SystemRoutes.add(to: router, controller: SystemController(store: services.store, environment: configuration.environment))
+        SystemRoutes.add(to: router, controller: SystemController(store: services.store, environment: configuration.environment),
+            openAPI: try OpenAPIDocument.bundled())
         AuthRoutes.add(
             to: router, controller: AuthController(auth: services.auth, bodyLimit: bodyLimit), authentication: authentication)
         let userController = UserController(

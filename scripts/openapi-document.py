@@ -46,6 +46,7 @@ ANY = {}
 DATE = {"type": "string", "format": "date-time"}
 NULLABLE_DATE = {"type": ["string", "null"], "format": "date-time"}
 ID = ref("ObjectId")
+NULLABLE_STRINGS = {"type": ["array", "null"], "items": STRING}
 COUNTS = obj(additional=INT)
 
 
@@ -93,8 +94,8 @@ SCHEMAS = {
         {
             "_id": ID, "name": STRING, "description": STRING, "category": STRING, "members": array(ref("GroupMember")),
             "admins": array(ID), "isActive": BOOL, "status": STRING, "isPrivate": BOOL, "maxMembers": nullable("integer"),
-            "createdAt": DATE, "updatedAt": DATE, "createdBy": ID, "avatar": nullable("string"), "tags": array(STRING),
-            "rules": array(STRING), "memberCount": INT, "isArchived": BOOL, "archivedAt": NULLABLE_DATE,
+            "createdAt": DATE, "updatedAt": DATE, "createdBy": ID, "avatar": nullable("string"), "tags": NULLABLE_STRINGS,
+            "rules": NULLABLE_STRINGS, "memberCount": INT, "isArchived": BOOL, "archivedAt": NULLABLE_DATE,
         },
         required=["_id", "name", "members", "admins", "isActive", "isPrivate", "createdAt", "createdBy", "memberCount"],
     ),
@@ -299,9 +300,9 @@ route("post", "/api/auth/register", ref("AuthResult"), tag="Auth", summary="Crea
       request=body({"username": STRING, "email": STRING, "password": STRING, "confirmPassword": STRING},
                    required=["username", "email", "password"]), errors=("409", "429"))
 route("post", "/api/auth/login", ref("AuthResult"), tag="Auth", summary="Sign in with username or email",
-      auth=False, request=CREDENTIALS, errors=("429",))
+      auth=False, request=CREDENTIALS, errors=("401", "429"))
 route("post", "/api/auth/refresh", ref("AuthResult"), tag="Auth", summary="New token pair from a refresh token",
-      auth=False, request=body({"refreshToken": STRING}, required=["refreshToken"]))
+      auth=False, request=body({"refreshToken": STRING}, required=["refreshToken"]), errors=("401",))
 route("post", "/api/auth/logout", tag="Auth", summary="Revoke the refresh token's session", auth=False, shape="message",
       request=body({"refreshToken": STRING}))
 route("get", "/api/auth/me", ref("User"), tag="Auth", summary="The signed-in user")
@@ -358,13 +359,14 @@ route("post", "/api/groups/{id}/leave", tag="Groups", summary="Leave a group", s
 route("get", "/api/groups/{id}/members", array(ref("GroupMember")), tag="Groups", summary="Members of a group")
 route("post", "/api/groups/{id}/members", ref("Group"), tag="Groups", summary="Add a member",
       request=body({"userId": ID}, required=["userId"]), errors=("409",))
-route("delete", "/api/groups/{id}/members/{userId}", ref("Group"), tag="Groups", summary="Remove a member")
+route("delete", "/api/groups/{id}/members/{userId}", ref("Group"), tag="Groups", summary="Remove a member", errors=("409",))
 route("get", "/api/groups/{id}/members/{userId}/check", ref("MembershipCheck"), tag="Groups", summary="Is a user a member")
 route("put", "/api/groups/{id}/members/{userId}/role", ref("Group"), tag="Groups", summary="Set a member's role",
-      request=body({"role": {"enum": ["member", "admin"]}}, required=["role"]))
+      request=body({"role": {"enum": ["member", "admin"]}}, required=["role"]), errors=("409",))
 route("post", "/api/groups/{id}/admins", ref("Group"), tag="Groups", summary="Make a member a group admin (super_admin)",
-      request=body({"userId": ID}, required=["userId"]))
-route("delete", "/api/groups/{id}/admins/{userId}", ref("Group"), tag="Groups", summary="Remove a group admin (super_admin)")
+      request=body({"userId": ID}, required=["userId"]), errors=("409",))
+route("delete", "/api/groups/{id}/admins/{userId}", ref("Group"), tag="Groups", summary="Remove a group admin (super_admin)",
+      errors=("409",))
 route("get", "/api/groups/{id}/admins/{userId}/check", ref("MembershipCheck"), tag="Groups", summary="Is a user an admin")
 
 # Group requests
@@ -407,14 +409,15 @@ route("put", "/api/channels/{id}", ref("Channel"), tag="Channels", summary="Edit
 route("delete", "/api/channels/{id}", tag="Channels", summary="Archive a channel", shape="message")
 route("put", "/api/channels/{id}/settings", ref("Channel"), tag="Channels", summary="Edit a channel's settings",
       request={"anyOf": [SETTINGS, obj({"settings": SETTINGS})]})
-route("put", "/api/channels/{id}/archive", ref("Channel"), tag="Channels", summary="Archive")
-route("put", "/api/channels/{id}/unarchive", ref("Channel"), tag="Channels", summary="Unarchive")
+route("put", "/api/channels/{id}/archive", ref("Channel"), tag="Channels", summary="Archive", errors=("409",))
+route("put", "/api/channels/{id}/unarchive", ref("Channel"), tag="Channels", summary="Unarchive", errors=("409",))
 route("post", "/api/channels/{id}/join", ref("Channel"), tag="Channels", summary="Join a channel", errors=("409",))
 route("post", "/api/channels/{id}/leave", tag="Channels", summary="Leave a channel", shape="message", errors=("409",))
 route("get", "/api/channels/{id}/members", array(ref("User")), tag="Channels", summary="Members of a channel")
 route("post", "/api/channels/{id}/members", ref("Channel"), tag="Channels", summary="Add a member",
       request=body({"userId": ID}, required=["userId"]), errors=("409",))
-route("delete", "/api/channels/{id}/members/{userId}", ref("Channel"), tag="Channels", summary="Remove a member")
+route("delete", "/api/channels/{id}/members/{userId}", ref("Channel"), tag="Channels", summary="Remove a member",
+      errors=("409",))
 route("get", "/api/channels/{id}/members/{userId}/check", ref("MembershipCheck"), tag="Channels",
       summary="Is a user a member")
 route("get", "/api/channels/{id}/activity", array(ref("Activity")), tag="Channels", summary="A channel's activity log",
@@ -543,7 +546,8 @@ route("get", "/api/admin/logs", ref("ActivityPage"), tag="Admin", summary="Activ
 route("get", "/api/admin/messages", array(ref("Message")), tag="Admin", summary="Recent messages", query=PAGE)
 route("get", "/api/admin/export/{type}", array(obj()), tag="Admin", summary="Export a collection (download)",
       extra={"parameters": [{"name": "type", "in": "path", "required": True,
-                             "schema": {"type": "string", "enum": ["users", "groups", "channels", "requests", "logs"]}}]})
+                             "schema": {"type": "string", "enum": ["users", "groups", "channels", "requests", "group-requests", "logs"]}}]},
+      errors=("501",))
 for what in ("backup", "clear-cache", "restart"):
     route("post", f"/api/admin/{what}", tag="Admin", summary="Not available over the API: run it on the host",
           shape="none", errors=("501",))

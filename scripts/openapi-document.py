@@ -115,10 +115,10 @@ SCHEMAS = {
     ),
     "Message": obj(
         {
-            "_id": ID, "channelId": ID, "groupId": ID, "userId": ID, "username": STRING, "text": STRING,
+            "_id": ID, "channelId": ID, "groupId": ID, "userId": ID, "username": STRING, "text": nullable("string"),
             "fileUrl": nullable("string"), "imageUrl": nullable("string"), "type": STRING, "isEdited": BOOL,
             "isDeleted": BOOL, "editedAt": DATE, "deletedAt": DATE, "createdAt": DATE, "updatedAt": DATE, "replyTo": ID,
-            "mentions": array(ID), "tags": array(STRING), "replyCount": INT, "lastReplyAt": NULLABLE_DATE,
+            "mentions": array(ID), "tags": NULLABLE_STRINGS, "replyCount": INT, "lastReplyAt": NULLABLE_DATE,
             "attachment": {"type": ["object", "null"]}, "fileName": nullable("string"), "fileSize": nullable("integer"),
             "isReply": BOOL, "originalMessageId": ID,
         },
@@ -127,7 +127,7 @@ SCHEMAS = {
     "Reply": obj(
         {
             "_id": ID, "originalMessageId": {"anyOf": [ID, {"type": "null"}]}, "replyMessageId": ID, "channelId": ID,
-            "userId": ID, "username": STRING, "text": STRING, "type": STRING, "imageUrl": nullable("string"),
+            "userId": ID, "username": STRING, "text": nullable("string"), "type": STRING, "imageUrl": nullable("string"),
             "fileUrl": nullable("string"), "fileName": nullable("string"), "fileSize": nullable("integer"),
             "isEdited": BOOL, "isDeleted": BOOL, "createdAt": DATE, "updatedAt": DATE,
         },
@@ -559,7 +559,7 @@ route("get", "/api/video-calls/active", array(ref("VideoCall")), tag="VideoCalls
 route("get", "/api/video-calls/stats", ref("CallStats"), tag="VideoCalls", summary="Call counts")
 route("post", "/api/video-calls/cleanup", COUNTS, tag="VideoCalls", summary="End stale calls")
 route("post", "/api/video-calls", ref("VideoCall"), tag="VideoCalls", summary="Start a call", status=201,
-      request=body({"receiverId": ID, "channelId": ID, "callType": {"enum": ["video", "audio"]}}, required=["receiverId"]),
+      request=body({"receiverId": ID, "channelId": ID, "callType": {"enum": ["video", "audio"]}}, required=["receiverId", "channelId"]),
       errors=("409",))
 route("get", "/api/video-calls/{id}", ref("VideoCall"), tag="VideoCalls", summary="A call")
 for verb in ("answer", "reject", "end"):

@@ -34,6 +34,18 @@ call("POST", f"/api/groups/{group}/members", {"userId": admin_id}, token=root)
 call("POST", f"/api/groups/{group}/admins", {"userId": admin_id}, token=root)
 call("PUT", f"/api/users/{admin_id}", {"roles": ["group_admin"]}, token=root)
 call("POST", f"/api/groups/{group}/members", {"userId": register("st-member")[0]}, token=root)
+
+# Something to find: the plain user is a member of the group and writes in its general channel,
+# the group admin replies and reacts, a call rings, and a join request waits in a private group.
+user_id = call("GET", "/api/auth/me", token=user)["data"]["_id"]
+call("POST", f"/api/groups/{group}/members", {"userId": user_id}, token=root)
+channel = call("GET", f"/api/channels/group/{group}", token=root)["data"][0]["_id"]
+message = call("POST", "/api/messages", {"channelId": channel, "text": "hello from the fixtures"}, token=user)["data"]["_id"]
+call("POST", f"/api/messages/{message}/replies", {"text": "a reply"}, token=group_admin)
+call("POST", f"/api/messages/{message}/reactions", {"reaction": "👍"}, token=group_admin)
+call("POST", "/api/video-calls", {"receiverId": user_id, "channelId": channel, "callType": "video"}, token=group_admin)
+private = call("POST", "/api/groups", {"name": "schemathesis-private", "isPrivate": True}, token=root)["data"]["_id"]
+call("POST", f"/api/groups/{private}/join", {"message": "let me in"}, token=user)
 print("user", user)
 print("group_admin", group_admin)
 print("super_admin", root)

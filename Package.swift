@@ -37,6 +37,9 @@ let package = Package(
         // Test-only: decodes and validates the OpenAPI document (OpenAPIDocumentTests). No traits:
         // external reference loading is not needed and builds slower.
         .package(url: "https://github.com/mattpolzin/OpenAPIKit.git", from: "6.4.0", traits: []),
+        // GET /metrics: counters and histograms kept per application (no global MetricsSystem).
+        .package(url: "https://github.com/apple/swift-metrics.git", from: "2.13.0"),
+        .package(url: "https://github.com/swift-server/swift-prometheus.git", from: "2.4.1"),
     ],
     targets: [
         // System libraries (Debian -dev packages, found through pkg-config).
@@ -44,6 +47,11 @@ let package = Package(
             name: "CMongoc",
             pkgConfig: "libmongoc-1.0",
             providers: [.apt(["libmongoc-dev", "libbson-dev"])]
+        ),
+        .systemLibrary(
+            name: "CHiredis",
+            pkgConfig: "hiredis",
+            providers: [.apt(["libhiredis-dev"])]
         ),
         .systemLibrary(
             name: "CMagic",
@@ -79,15 +87,28 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+        // A Redis client over hiredis (blocking calls on a thread pool or a dedicated thread).
+        .target(
+            name: "RedisClient",
+            dependencies: [
+                "CHiredis",
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
         .target(
             name: "SocketIO",
             dependencies: [
+                "RedisClient",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
                 .product(name: "NIOWebSocket", package: "swift-nio"),
                 .product(name: "NIOHTTPTypesHTTP1", package: "swift-nio-extras"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "CoreMetrics", package: "swift-metrics"),
             ],
             swiftSettings: swiftSettings
         ),
@@ -99,6 +120,7 @@ let package = Package(
                 "SQLiteStore",
                 "MongoStore",
                 "SocketIO",
+                "RedisClient",
                 "CMagic",
                 "CVips",
                 .product(name: "Hummingbird", package: "hummingbird"),
@@ -110,6 +132,8 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
             ],
             // The OpenAPI document, served at GET /api/openapi.json (scripts/openapi-document.py writes it).
             resources: [.copy("Resources/openapi.json")],
@@ -182,14 +206,20 @@ let package = Package(
         .testTarget(name: "ParleyCoreTests", dependencies: ["ParleyCore"], swiftSettings: swiftSettings),
         .testTarget(
             name: "StoreConformanceTests",
-            dependencies: ["ParleyStore", "SQLiteStore", "MongoStore"],
+            // GRDB for the SQLite migration tests, which write an older schema's rows directly.
+            dependencies: ["ParleyStore", "SQLiteStore", "MongoStore", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: swiftSettings
         ),
+        // A real redis-server on a free port, for the Redis client and adapter tests.
+        .target(name: "RedisTestSupport", path: "Tests/RedisTestSupport", swiftSettings: swiftSettings),
+        .testTarget(name: "RedisClientTests", dependencies: ["RedisClient", "RedisTestSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "MongoStoreTests", dependencies: ["MongoStore"], swiftSettings: swiftSettings),
         .testTarget(
             name: "SocketIOTests",
             dependencies: [
                 "SocketIO",
+                "RedisClient",
+                "RedisTestSupport",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "HummingbirdWSClient", package: "hummingbird-websocket"),
                 .product(name: "NIOWebSocket", package: "swift-nio"),
@@ -200,8 +230,13 @@ let package = Package(
             name: "ParleyServerTests",
             dependencies: [
                 "ParleyServer",
+                "RedisClient",
+                "RedisTestSupport",
                 "MongoStore",
+                "SQLiteStore",
                 "CVips",
+                // GRDB to write a database the way an older version left it (start-up reports).
+                .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "HummingbirdWSClient", package: "hummingbird-websocket"),

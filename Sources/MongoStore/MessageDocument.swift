@@ -2,7 +2,7 @@ import Foundation
 import ParleyCore
 
 /// A `messages` document in the old Node server's shape (spec §3.6) plus Parley's fields
-/// (`groupId`, `attachment`, `replyCount`, `lastReplyAt`).
+/// (`groupId`, `attachment`, `replyCount`, `lastReplyAt`, and `searchGrams` for search).
 ///
 /// Written with ObjectIds. The attachment's `fileName`/`fileSize` are also written at the top
 /// level, where the old server's readers look. `replyTo` is left out when the message is not a
@@ -28,6 +28,8 @@ struct MessageDocument: Encodable, Decodable, Equatable {
         case channelId, groupId, userId, username, text, type, imageUrl, fileUrl, attachment, fileName, fileSize
         case replyTo, replyCount, lastReplyAt, mentions, tags, isEdited, editedAt, isDeleted, deletedAt
         case createdAt, updatedAt
+        /// Written, never read: derived from `text` for search (`MessageSearchGrams`).
+        case searchGrams
         /// Only in old reply copies.
         case originalMessageId
     }
@@ -61,6 +63,9 @@ struct MessageDocument: Encodable, Decodable, Equatable {
         try container.encodeIfPresent(message.deletedAt, forKey: .deletedAt)
         try container.encode(message.createdAt, forKey: .createdAt)
         try container.encode(message.updatedAt, forKey: .updatedAt)
+        if let text = message.text, !message.isDeleted {
+            try container.encode(MessageSearchGrams.grams(of: text), forKey: .searchGrams)
+        }
     }
 
     init(from decoder: any Decoder) throws {

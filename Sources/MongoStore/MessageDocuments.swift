@@ -23,8 +23,8 @@ enum MessageDocuments {
     /// - replies, oldest first, holding only replies (`replyTo` is written only on replies), and
     ///   the same for the old server's reply copies, which name their parent in
     ///   `originalMessageId`;
-    /// - full-text search over `text`, with no language: no stemming and no stop words, so
-    ///   every word a user types is searchable ("the", "was", names).
+    /// - search: the trigrams of the text (`MessageSearchGrams`), one key per distinct trigram.
+    ///   The text index earlier versions made (`text_text`) is no longer read; see `legacyIndexes`.
     static let indexes: [MongoIndex] = [
         MongoIndex(
             collection: collection, keys: ["channelId": 1, "createdAt": 1, "_id": 1], name: "channelId_1_createdAt_1__id_1"),
@@ -39,7 +39,14 @@ enum MessageDocuments {
         MongoIndex(
             collection: collection, keys: ["originalMessageId": 1, "createdAt": 1, "_id": 1],
             name: "originalMessageId_1_createdAt_1__id_1", partialFilter: ["originalMessageId": ["$exists": true]]),
-        MongoIndex(collection: collection, keys: ["text": "text"], name: "text_text", defaultLanguage: "none"),
+        MongoIndex(collection: collection, keys: [MessageSearchGrams.field: 1], name: "searchGrams_1"),
+    ]
+
+    /// Parley's own former text index: search no longer uses it, and every write paid for it.
+    /// The old Node server made none (it searched with `$regex`), so a text index of this name
+    /// is Parley's.
+    static let legacyIndexes: [MongoLegacyIndex] = [
+        MongoLegacyIndex(collection: collection, name: "text_text", onlyIfUnique: false)
     ]
 
     static func document(for message: Message) throws -> BSONDocument {
@@ -156,18 +163,20 @@ enum MessageDocuments {
             "$set": [
                 "text": .string(text), "mentions": .array(mentions.map(BSONValue.objectId)), "isEdited": true,
                 "editedAt": .date(date), "updatedAt": .date(date),
+                MessageSearchGrams.field: .array(MessageSearchGrams.grams(of: text).map(BSONValue.string)),
             ],
             "$inc": ["editCount": 1],
         ]
     }
 
     /// Clears the content, including the old top-level copies of the attachment's name and size,
-    /// which removes the text from the text index too.
+    /// and the search grams with it.
     static func tombstone(at date: Date) -> BSONDocument {
         [
             "$set": [
                 "isDeleted": true, "deletedAt": .date(date), "updatedAt": .date(date), "text": nil, "imageUrl": nil,
                 "fileUrl": nil, "attachment": nil, "fileName": nil, "fileSize": nil, "mentions": [],
+                MessageSearchGrams.field: [],
             ]
         ]
     }

@@ -5,10 +5,9 @@ import ParleyStore
 extension MongoMessageStore {
     func search(_ search: MessageSearch) async throws -> Page<Message> {
         guard let query = MessageSearchDocuments.query(for: search) else { return Page(items: [], total: 0) }
-        if query.usesTextIndex { try await indexes.ensure() }
         let total = try await messages.countDocuments(query.filter)
-        guard let options = query.options else { return Page(items: [], total: total) }
-        let items = try await messages.find(query.filter, options: options).map(MessageDocuments.message(from:))
+        guard let pipeline = query.pipeline else { return Page(items: [], total: total) }
+        let items = try await messages.aggregate(pipeline).map(MessageDocuments.message(from:))
         return Page(items: items, total: total)
     }
 
@@ -35,5 +34,24 @@ extension MongoMessageStore {
             return MessageCounts(total: 0, since: 0, byChannel: [:])
         }
         return try MessageCountsDocuments.counts(from: await messages.aggregate(pipeline))
+    }
+}
+
+extension MongoMessageStore {
+    /// Gives every old message its search grams (`MessageSearchBackfill`); returns how many.
+    /// Until it is done, search still finds such messages by their text alone. Stops when a
+    /// batch changes nothing, so a document it cannot update is never retried forever.
+    func backfillSearchGrams() async throws -> Int {
+        var total = 0
+        while true {
+            let batch = try await messages.find(MessageSearchBackfill.pendingFilter, options: MessageSearchBackfill.batchOptions)
+            var changed = 0
+            for document in batch {
+                guard let write = MessageSearchBackfill.update(for: document) else { continue }
+                changed += try await messages.updateOne(write.filter, update: write.update).modifiedCount
+            }
+            total += changed
+            if batch.count < MessageSearchBackfill.batchSize || changed == 0 { return total }
+        }
     }
 }

@@ -14,7 +14,7 @@ struct MongoMessageStore: MessageStore {
     let messages: MongoCollection
     let edits: MongoCollection
     let readState: MongoCollection
-    /// Writes wait for the indexes; so does search, which cannot run without the text index.
+    /// Writes wait for the indexes.
     let indexes: IndexGate
 
     /// How often an edit is tried again when another edit changed the text between its read and

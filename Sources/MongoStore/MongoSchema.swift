@@ -24,5 +24,5 @@ enum MongoSchema {
         + MessageEditDocuments.indexes + ReactionDocuments.indexes + UploadDocuments.indexes + VideoCallDocuments.indexes
 
     /// The old server's indexes that contradict Parley's rules, dropped before `indexes` are made.
-    static let legacyIndexes: [MongoLegacyIndex] = ChannelDocuments.legacyIndexes
+    static let legacyIndexes: [MongoLegacyIndex] = ChannelDocuments.legacyIndexes + MessageDocuments.legacyIndexes
 }

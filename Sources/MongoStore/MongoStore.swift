@@ -22,6 +22,8 @@ public final class MongoStore: Store {
 
     /// Internal so that live tests can write old-server documents directly.
     let connection: MongoConnection
+    /// Typed, for the search-grams backfill started by `connect`.
+    private let messageStore: MongoMessageStore
 
     private init(connection: MongoConnection, indexes: IndexGate) {
         self.connection = connection
@@ -37,9 +39,11 @@ public final class MongoStore: Store {
         self.notifications = MongoNotificationStore(collection: collection(NotificationDocuments.collection))
         self.activity = MongoActivityStore(collection: collection(ActivityDocuments.collection))
         self.settings = MongoSettingsStore(collection: collection(UserSettingsDocuments.collection))
-        self.messages = MongoMessageStore(
+        let messageStore = MongoMessageStore(
             messages: collection(MessageDocuments.collection), edits: collection(MessageEditDocuments.collection),
             readState: collection(ReadStateDocuments.collection), indexes: indexes)
+        self.messageStore = messageStore
+        self.messages = messageStore
         self.reactions = MongoReactionStore(collection: collection(ReactionDocuments.collection), indexes: indexes)
         self.videoCalls = MongoVideoCallStore(collection: collection(VideoCallDocuments.collection))
         self.uploads = MongoUploadStore(collection: collection(UploadDocuments.collection), indexes: indexes)
@@ -57,6 +61,7 @@ public final class MongoStore: Store {
         let store = MongoStore(connection: connection, indexes: indexes)
         do {
             try await indexes.ensure()
+            store.startSearchGramsBackfill(logger: logger)
         } catch StoreError.unavailable(let reason) {
             logger.warning(
                 "MongoDB is not reachable; starting anyway, indexes will be created before the first write",
@@ -69,6 +74,26 @@ public final class MongoStore: Store {
         }
         return store
     }
+
+    /// In the background: start-up does not wait for it, and until it is done search still
+    /// finds old messages by their text alone. A store closed meanwhile stops it (unavailable).
+    private func startSearchGramsBackfill(logger: Logger) {
+        Task { [messageStore, databaseName] in
+            do {
+                let count = try await messageStore.backfillSearchGrams()
+                if count > 0 {
+                    logger.notice("Old messages given their search grams", metadata: ["database": "\(databaseName)", "messages": "\(count)"])
+                }
+            } catch {
+                logger.warning(
+                    "Search grams backfill stopped; old messages are still found by their text",
+                    metadata: ["database": "\(databaseName)", "error": "\(error)"])
+            }
+        }
+    }
+
+    /// The GridFS bucket of this database (uploads shared by every node).
+    public var files: MongoFileBucket { MongoFileBucket(connection: connection) }
 
     public func ping() async throws {
         _ = try await connection.run { client in try client.command(["ping": 1], database: "admin") }

@@ -18,12 +18,13 @@ struct SQLiteChannelStore: ChannelStore {
             try SQLiteValues.mappingDuplicates {
                 try db.execute(
                     sql: """
-                        INSERT INTO channels (id, groupId, name, description, type, isPrivate, isActive, maxMembers,
-                                              settings, createdBy, createdAt, updatedAt, archivedAt)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                        INSERT INTO channels (id, groupId, name, nameKey, description, type, isPrivate, isActive,
+                                              maxMembers, settings, createdBy, createdAt, updatedAt, archivedAt)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                         """,
                     arguments: [
-                        channel.id.hexString, channel.groupId.hexString, channel.name, channel.description, channel.type,
+                        channel.id.hexString, channel.groupId.hexString, channel.name, TextFolding.uniqueKey(channel.name),
+                        channel.description, channel.type,
                         channel.isPrivate, channel.isActive, channel.maxMembers, settings, channel.createdBy.hexString,
                         SQLiteValues.millis(channel.createdAt), SQLiteValues.millis(channel.updatedAt),
                         channel.archivedAt.map(SQLiteValues.millis),
@@ -53,11 +54,11 @@ struct SQLiteChannelStore: ChannelStore {
 
     func find(groupId: ObjectId, name: String) async throws -> Channel? {
         try await pool.read { db in
-            // Served by channels_group_name_ci, which has the same NOCASE collation.
+            // Served by the unique (groupId, nameKey) index (SQLiteUniqueKeys).
             try SQLiteChannelRows.channels(
                 from: Row.fetchAll(
-                    db, sql: "SELECT * FROM channels WHERE groupId = ? AND name = ? COLLATE NOCASE",
-                    arguments: [groupId.hexString, name]),
+                    db, sql: "SELECT * FROM channels WHERE groupId = ? AND nameKey = ?",
+                    arguments: [groupId.hexString, TextFolding.uniqueKey(name)]),
                 in: db
             ).first
         }
@@ -92,7 +93,10 @@ struct SQLiteChannelStore: ChannelStore {
 
     func update(id: ObjectId, _ changes: ChannelChanges, at date: Date) async throws -> Channel? {
         var update = SQLiteUpdate(at: date)
-        if let name = changes.name { update.set("name", name) }
+        if let name = changes.name {
+            update.set("name", name)
+            update.set("nameKey", TextFolding.uniqueKey(name))
+        }
         if let description = changes.description { update.set("description", description) }
         if let type = changes.type { update.set("type", type) }
         if let isPrivate = changes.isPrivate { update.set("isPrivate", isPrivate) }

@@ -15,12 +15,12 @@ struct SQLiteGroupStore: GroupStore {
             try SQLiteValues.mappingDuplicates {
                 try db.execute(
                     sql: """
-                        INSERT INTO groups (id, name, description, category, status, isPrivate, isActive, maxMembers,
-                                            avatar, tags, rules, createdBy, createdAt, updatedAt, archivedAt)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                        INSERT INTO groups (id, name, nameKey, description, category, status, isPrivate, isActive,
+                                            maxMembers, avatar, tags, rules, createdBy, createdAt, updatedAt, archivedAt)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                         """,
                     arguments: [
-                        group.id.hexString, group.name, group.description, group.category, group.status, group.isPrivate,
+                        group.id.hexString, group.name, TextFolding.uniqueKey(group.name), group.description, group.category, group.status, group.isPrivate,
                         group.isActive, group.maxMembers, group.avatar, tags, rules, group.createdBy.hexString,
                         SQLiteValues.millis(group.createdAt), SQLiteValues.millis(group.updatedAt),
                         group.archivedAt.map(SQLiteValues.millis),
@@ -92,7 +92,10 @@ struct SQLiteGroupStore: GroupStore {
 
     func update(id: ObjectId, _ changes: GroupChanges, at date: Date) async throws -> Group? {
         var update = SQLiteUpdate(at: date)
-        if let name = changes.name { update.set("name", name) }
+        if let name = changes.name {
+            update.set("name", name)
+            update.set("nameKey", TextFolding.uniqueKey(name))
+        }
         if let description = changes.description { update.set("description", description) }
         if let category = changes.category { update.set("category", category) }
         if let status = changes.status { update.set("status", status) }

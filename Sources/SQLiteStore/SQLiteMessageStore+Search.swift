@@ -8,6 +8,11 @@ extension SQLiteMessageStore {
     /// shorter than that (such a query matches nothing).
     static let shortestIndexedQuery = 3
 
+    /// `parley_casefold(text)`: `TextFolding.caseFolded`, registered on every connection; NULL stays NULL.
+    static let caseFoldFunction = DatabaseFunction("parley_casefold", argumentCount: 1, pure: true) { values in
+        String.fromDatabaseValue(values[0]).map(TextFolding.caseFolded)
+    }
+
     func search(_ search: MessageSearch) async throws -> Page<Message> {
         let text = search.text.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !text.isEmpty, !search.channelIds.isEmpty else { return Page(items: [], total: 0) }
@@ -32,12 +37,13 @@ extension SQLiteMessageStore {
             // help, so test the text of the live messages of the candidate channels directly.
             // This reads every message of those channels, but only for these short queries, and
             // the channel scope keeps it to the channels the caller can read. instr() is literal
-            // (no pattern characters); lower() folds ASCII only, which is what matters for such
-            // short queries. There is no relevance to rank by, so newest first.
+            // (no pattern characters). parley_casefold is Unicode case folding, as the trigram
+            // index folds (lower() folds ASCII only: `À` would miss `à`). There is no relevance to
+            // rank by, so newest first.
             try filter.add("channelId", in: search.channelIds)
             filter.add("isDeleted = 0")
             if let userId = search.userId { filter.add("userId = ?", userId.hexString) }
-            filter.add("instr(lower(text), lower(?)) > 0", text)
+            filter.add("instr(parley_casefold(text), ?) > 0", TextFolding.caseFolded(text))
             countSQL = "SELECT COUNT(*) FROM messages \(filter.whereClause)"
             listSQL = "SELECT * FROM messages \(filter.whereClause) ORDER BY createdAt DESC, id DESC LIMIT ? OFFSET ?"
         }

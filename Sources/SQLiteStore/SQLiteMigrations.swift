@@ -65,6 +65,9 @@ enum SQLiteMigrations {
         migrator.registerMigration("v6-live-message-history") { db in
             try db.execute(sql: SQLiteSchemaV6.sql)
         }
+        migrator.registerMigration("v7-unicode-case-folded-keys") { db in
+            try SQLiteSchemaV7.migrate(db)
+        }
         return migrator
     }
 }

@@ -23,10 +23,14 @@ public final class SQLiteStore: Store {
 
     private let pool: DatabasePool
 
-    /// Opens (creating if needed) the database at `path` and brings its schema up to date.
     /// The database file.
     public let path: String
 
+    /// Rows whose usernames, emails, group names or channel names (per group) fold to the same
+    /// key, found when the store was opened (see `SQLiteUniqueKeys`). The caller logs them.
+    public let keyCollisions: [SQLiteKeyCollision]
+
+    /// Opens (creating if needed) the database at `path` and brings its schema up to date.
     public init(path: String) throws {
         self.path = path
         let folder = URL(fileURLWithPath: path).deletingLastPathComponent()
@@ -39,9 +43,11 @@ public final class SQLiteStore: Store {
         configuration.prepareDatabase { db in
             // WAL with NORMAL sync is durable across application crashes and much faster than FULL.
             try db.execute(sql: "PRAGMA synchronous = NORMAL")
+            db.add(function: SQLiteMessageStore.caseFoldFunction)
         }
         let pool = try DatabasePool(path: path, configuration: configuration)
         try SQLiteMigrations.migrator.migrate(pool)
+        self.keyCollisions = try pool.write { db in try SQLiteUniqueKeys.enforce(in: db) }
         self.pool = pool
         self.users = SQLiteUserStore(pool: pool)
         self.sessions = SQLiteAuthSessionStore(pool: pool)

@@ -14,12 +14,13 @@ struct SQLiteUserStore: UserStore {
             try SQLiteValues.mappingDuplicates {
                 try db.execute(
                     sql: """
-                        INSERT INTO users (id, username, email, passwordHash, roles, isActive, createdAt,
-                                           updatedAt, lastLogin, avatar, bio, phone, address)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                        INSERT INTO users (id, username, usernameKey, email, emailKey, passwordHash, roles, isActive,
+                                           createdAt, updatedAt, lastLogin, avatar, bio, phone, address)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                         """,
                     arguments: [
-                        user.id.hexString, user.username, user.email, user.passwordHash, roles, user.isActive,
+                        user.id.hexString, user.username, TextFolding.uniqueKey(user.username), user.email,
+                        TextFolding.uniqueKey(user.email), user.passwordHash, roles, user.isActive,
                         SQLiteValues.millis(user.createdAt), SQLiteValues.millis(user.updatedAt),
                         user.lastLogin.map(SQLiteValues.millis), user.avatar, user.bio, user.phone, user.address,
                     ])
@@ -46,17 +47,17 @@ struct SQLiteUserStore: UserStore {
 
     func find(login: String) async throws -> User? {
         try await pool.read { db in
-            // Both columns carry NOCASE unique indexes, so each branch is an index lookup.
+            // Both keys carry unique indexes (SQLiteUniqueKeys), so each branch is an index lookup.
             try Self.users(
                 from: Row.fetchAll(
                     db,
                     sql: """
-                        SELECT * FROM users WHERE username = ? COLLATE NOCASE
+                        SELECT * FROM users WHERE usernameKey = ?
                         UNION ALL
-                        SELECT * FROM users WHERE email = ? COLLATE NOCASE
+                        SELECT * FROM users WHERE emailKey = ?
                         LIMIT 1
                         """,
-                    arguments: [login, login]),
+                    arguments: [TextFolding.uniqueKey(login), TextFolding.uniqueKey(login)]),
                 in: db
             ).first
         }
@@ -64,8 +65,14 @@ struct SQLiteUserStore: UserStore {
 
     func update(id: ObjectId, _ changes: UserChanges, at date: Date) async throws -> User? {
         var update = SQLiteUpdate(at: date)
-        if let username = changes.username { update.set("username", username) }
-        if let email = changes.email { update.set("email", email) }
+        if let username = changes.username {
+            update.set("username", username)
+            update.set("usernameKey", TextFolding.uniqueKey(username))
+        }
+        if let email = changes.email {
+            update.set("email", email)
+            update.set("emailKey", TextFolding.uniqueKey(email))
+        }
         if let hash = changes.passwordHash { update.set("passwordHash", hash) }
         if let roles = changes.roles { update.set("roles", try SQLiteValues.json(roles.map(\.rawValue))) }
         if let isActive = changes.isActive { update.set("isActive", isActive) }

@@ -51,6 +51,11 @@ enum SQLiteValues {
     static let duplicateFields = [
         // The partial index allowing one pending request per user and group.
         "group_requests.userId, group_requests.groupId": "pending",
+        // The case-folded keys (SQLiteUniqueKeys) stand for the fields they fold.
+        "users.usernameKey": "username",
+        "users.emailKey": "email",
+        "groups.nameKey": "name",
+        "channels.groupId, channels.nameKey": "name",
     ]
 
     /// Runs a write and turns SQLite's unique-constraint failure into `StoreError.duplicate`,

@@ -20,6 +20,11 @@ public struct EngineConfiguration: Sendable {
     /// official test suites — drop messages that arrive coalesced with the one they wait for;
     /// the reference server spaces frames by one event-loop tick. Costs throughput; off by default.
     public var webSocketFrameSpacing: Duration?
+    /// Where sessions, events, fan-out and slow-consumer drops are counted (nothing by default).
+    public var metrics: SocketIOMetrics
+    /// Starts every session id (e.g. a node id and a dot), so that a load balancer can route a
+    /// polling session's requests to the process that holds it. Empty by default.
+    public var sessionIDPrefix: String
 
     public init(
         path: String = "/socket.io/",
@@ -30,8 +35,12 @@ public struct EngineConfiguration: Sendable {
         upgradeTimeout: Duration = .seconds(10),
         maxQueuedPackets: Int = 1024,
         corsOrigin: String? = nil,
-        webSocketFrameSpacing: Duration? = nil
+        webSocketFrameSpacing: Duration? = nil,
+        metrics: SocketIOMetrics = SocketIOMetrics(),
+        sessionIDPrefix: String = ""
     ) {
+        self.metrics = metrics
+        self.sessionIDPrefix = sessionIDPrefix
         self.webSocketFrameSpacing = webSocketFrameSpacing
         self.path = path
         self.pingInterval = pingInterval

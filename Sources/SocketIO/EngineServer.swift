@@ -56,11 +56,12 @@ public final class EngineServer: Sendable {
         handshake: EngineHandshakeRequest, transport: EngineSession.State.Transport, webSocketID: Int?
     ) -> EngineSession {
         let session = EngineSession(
-            id: SessionID.make(), handshake: handshake, configuration: configuration,
+            id: configuration.sessionIDPrefix + SessionID.make(), handshake: handshake, configuration: configuration,
             transport: transport, webSocketID: webSocketID,
             onClose: { [weak self] session, reason in self?.sessionClosed(session, reason: reason) }
         )
         sessions.withLock { $0[session.id] = session }
+        configuration.metrics.sessionOpened(transport: session.transportName)
         let upgrades = transport == .polling && configuration.allowUpgrades ? ["websocket"] : []
         session.send(session.openPacket(upgrades: upgrades))
         delegate.engineSessionDidOpen(session)
@@ -69,6 +70,8 @@ public final class EngineServer: Sendable {
 
     private func sessionClosed(_ session: EngineSession, reason: EngineCloseReason) {
         sessions.withLock { $0[session.id] = nil }
+        configuration.metrics.sessionClosed(transport: session.transportName)
+        if reason == .sendQueueOverflow { configuration.metrics.slowConsumerDropped() }
         delegate.engineSessionDidClose(session, reason: reason)
     }
 

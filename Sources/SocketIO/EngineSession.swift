@@ -48,6 +48,11 @@ public final class EngineSession: Sendable {
 
     public var isClosed: Bool { state.withLock { $0.isClosed } }
 
+    /// `polling` or `websocket`: the transport carrying the session now.
+    var transportName: String {
+        state.withLock { $0.transport == .websocket ? "websocket" : "polling" }
+    }
+
     /// Whether the client seems to have vanished without closing (see
     /// `EngineSessionState.isUnresponsive`): callers short of room may close such sessions
     /// before the heartbeat does.
@@ -133,10 +138,11 @@ public final class EngineSession: Sendable {
             state.withLock { $0.receivedPong(at: .now) }
         case (.upgrade, _):
             guard let webSocketID else { return }
-            let effects = state.withLock { state -> [State.Effect] in
-                guard state.completeUpgrade(wsID: webSocketID) else { return [] }
-                return state.upgradeCompletedEffects()
+            let (upgraded, effects) = state.withLock { state -> (Bool, [State.Effect]) in
+                guard state.completeUpgrade(wsID: webSocketID) else { return (false, []) }
+                return (true, state.upgradeCompletedEffects())
             }
+            if upgraded { configuration.metrics.sessionUpgraded() }
             run(effects)
         case (.close, _):
             // A client-requested close: a held GET ends with a noop, as the reference does.

@@ -52,8 +52,13 @@ public final class InMemoryAdapter: SocketIOAdapter {
     }
 
     public func broadcast(_ packet: SocketIOPacket, options: SocketIOBroadcastOptions) async {
-        let frames = SocketIOPacketEncoder.encode(packet)
-        if SocketIOLoggedPacket.isRecoverable(packet), tables.withLock({ $0.recovery != nil }) {
+        deliver(SocketIOPacketEncoder.encode(packet), recoverable: SocketIOLoggedPacket.isRecoverable(packet), options: options)
+    }
+
+    /// Delivers frames already encoded (here or by another server) to the local sockets the
+    /// options select, numbered and kept for recovery when `recoverable` and recovery is on.
+    public func deliver(_ frames: [EngineFrame], recoverable: Bool, options: SocketIOBroadcastOptions) {
+        if recoverable, tables.withLock({ $0.recovery != nil }) {
             broadcastNumbered(frames, options: options)
             return
         }

@@ -1,12 +1,16 @@
 /// Who receives a broadcast: sockets in any of `rooms` (every socket when empty), minus
 /// sockets in any of `except` (a socket id is also a room, so a socket can be excluded).
+/// `local` keeps the broadcast to this process's sockets (socket.io's `.local`): a shared
+/// adapter does not relay it to the other servers.
 public struct SocketIOBroadcastOptions: Sendable, Equatable {
     public var rooms: Set<String>
     public var except: Set<String>
+    public var local: Bool
 
-    public init(rooms: Set<String> = [], except: Set<String> = []) {
+    public init(rooms: Set<String> = [], except: Set<String> = [], local: Bool = false) {
         self.rooms = rooms
         self.except = except
+        self.local = local
     }
 }
 

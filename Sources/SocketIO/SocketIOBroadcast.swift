@@ -20,6 +20,14 @@ public struct SocketIOBroadcast: Sendable {
         return copy
     }
 
+    /// Only to this process's sockets, for deliveries every server makes on its own (each
+    /// receives the same domain event), which relayed would arrive once per server.
+    public var local: SocketIOBroadcast {
+        var copy = self
+        copy.options.local = true
+        return copy
+    }
+
     /// Encodes the event once and hands the same frames to every receiver (with recovery on,
     /// numbered by the adapter).
     public func emit(_ event: String, _ args: SocketIOValue...) async {
@@ -30,6 +38,7 @@ public struct SocketIOBroadcast: Sendable {
         let packet = SocketIOPacket(
             type: .event, namespace: namespace.name, data: .array([.string(event)] + arguments)
         )
+        namespace.metrics.eventEmitted(event)
         await namespace.adapter.broadcast(packet, options: options)
     }
 

@@ -20,17 +20,21 @@ public final class SocketIONamespace: Sendable {
     public let adapter: any SocketIOAdapter
     /// The server's recovery settings (nil: off).
     public let recovery: SocketIORecoveryConfiguration?
+    let metrics: SocketIOMetrics
     private let handlers = Locked(Handlers())
     private let sockets = Locked<[String: SocketIOSocket]>([:])
     /// Socket ids by private session id, to find a connection its client has already left.
     private let socketIDsByPID = Locked<[String: String]>([:])
 
-    init(name: String, adapter: any SocketIOAdapter, recovery: SocketIORecoveryConfiguration?) {
+    init(name: String, adapter: any SocketIOAdapter, recovery: SocketIORecoveryConfiguration?, metrics: SocketIOMetrics = SocketIOMetrics()) {
         self.name = name
         self.adapter = adapter
         self.recovery = recovery
+        self.metrics = metrics
         adapter.start(recovery: recovery) { [weak self] socketID, frames in
-            self?.socket(id: socketID)?.send(frames: frames)
+            guard let socket = self?.socket(id: socketID) else { return }
+            metrics.fanOutDelivered()
+            socket.send(frames: frames)
         }
     }
 
@@ -81,6 +85,9 @@ public final class SocketIONamespace: Sendable {
     // MARK: broadcasting
 
     public func to(_ room: String) -> SocketIOBroadcast { SocketIOBroadcast(namespace: self).to(room) }
+
+    /// A broadcast kept to this process's sockets (see `SocketIOBroadcast.local`).
+    public var local: SocketIOBroadcast { SocketIOBroadcast(namespace: self).local }
 
     public func except(_ roomOrSocketID: String) -> SocketIOBroadcast {
         SocketIOBroadcast(namespace: self).except(roomOrSocketID)

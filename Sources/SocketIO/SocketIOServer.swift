@@ -39,7 +39,8 @@ public final class SocketIOServer: EngineSessionDelegate, Sendable {
         namespaces.withLock { namespaces in
             if let existing = namespaces[name] { return existing }
             let namespace = SocketIONamespace(
-                name: name, adapter: configuration.makeAdapter(name), recovery: configuration.recovery)
+                name: name, adapter: configuration.makeAdapter(name), recovery: configuration.recovery,
+                metrics: configuration.engine.metrics)
             namespaces[name] = namespace
             return namespace
         }

@@ -87,6 +87,7 @@ public final class SocketIOSocket: Sendable {
     }
 
     public func emit(_ event: String, arguments: [SocketIOValue]) {
+        namespace.metrics.eventEmitted(event)
         send(packet: SocketIOPacket(type: .event, namespace: namespace.name, data: .array([.string(event)] + arguments)))
     }
 
@@ -107,6 +108,7 @@ public final class SocketIOSocket: Sendable {
             ack(.failure(.disconnected))
             return
         }
+        namespace.metrics.eventEmitted(event)
         let wait = timeout ?? ackTimeout
         Task { [weak self] in
             try? await Task.sleep(for: wait)
@@ -193,10 +195,12 @@ public final class SocketIOSocket: Sendable {
             let rest = Array(args.dropFirst())
             let ack = packet.ackID.map { SocketIOAck(socket: self, id: $0) }
             let (handler, anyHandlers) = state.withLock { ($0.eventHandlers[name], $0.anyHandlers) }
+            let shared = handler == nil ? namespace.eventHandler(name) : nil
+            namespace.metrics.eventReceived(name, handled: handler != nil || shared != nil)
             for anyHandler in anyHandlers { await anyHandler(name, rest) }
             if let handler {
                 await handler(rest, ack)
-            } else if let shared = namespace.eventHandler(name) {
+            } else if let shared {
                 await shared(self, rest, ack)
             }
         case .ack, .binaryAck:

@@ -20,7 +20,7 @@ struct Serve: AsyncParsableCommand {
 
     func run() async throws {
         let configuration = try loadConfigurationOrExit()
-        var logger = Logger(label: "parley")
+        var logger = makeLogger(configuration)
         logger.logLevel = configuration.logLevel
         let app = try await ApplicationBuilder.build(configuration: configuration, logger: logger) { port in
             let host = configuration.host == "0.0.0.0" ? "localhost" : configuration.host
@@ -41,7 +41,7 @@ struct CreateAdmin: AsyncParsableCommand {
 
     func run() async throws {
         let configuration = try loadConfigurationOrExit()
-        var logger = Logger(label: "parley")
+        var logger = makeLogger(configuration)
         logger.logLevel = configuration.logLevel
         do {
             switch try await AdminCommand.createAdmin(
@@ -64,6 +64,15 @@ func loadConfigurationOrExit() throws -> AppConfiguration {
     } catch let error as ConfigurationError {
         printError(error.description)
         throw ExitCode.failure
+    }
+}
+
+/// The logger of the process, in the `LOG_FORMAT` asked for; handed down, never bootstrapped
+/// globally.
+func makeLogger(_ configuration: AppConfiguration) -> Logger {
+    switch configuration.logFormat {
+    case .text: Logger(label: "parley")
+    case .json: Logger(label: "parley", factory: JSONLogHandler.standardError)
     }
 }
 

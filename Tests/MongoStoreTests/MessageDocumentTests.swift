@@ -28,8 +28,9 @@ struct MessageDocumentTests {
             document.keys == [
                 "_id", "channelId", "groupId", "userId", "username", "text", "type", "imageUrl", "fileUrl", "attachment",
                 "fileName", "fileSize", "replyTo", "replyCount", "lastReplyAt", "mentions", "tags", "isEdited", "editedAt",
-                "isDeleted", "deletedAt", "createdAt", "updatedAt",
+                "isDeleted", "deletedAt", "createdAt", "updatedAt", "searchGrams",
             ])
+        #expect(document["searchGrams"] == .array([" at", "ach", "att", "che", "e a", "ee ", "hed", "see", "tac", "tta"].map(BSONValue.string)))
         #expect(document["channelId"] == .objectId(Fixtures.channelId))
         #expect(document["userId"] == .objectId(Fixtures.userId))
         #expect(document["replyTo"] == .objectId(parentId))

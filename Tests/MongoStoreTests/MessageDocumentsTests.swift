@@ -53,7 +53,7 @@ struct MessageDocumentsTests {
                 ],
                 [
                     "createIndexes": "messages",
-                    "indexes": [["key": ["text": "text"], "name": "text_text", "default_language": "none"]],
+                    "indexes": [["key": ["searchGrams": 1], "name": "searchGrams_1"]],
                 ],
             ])
         #expect(MessageEditDocuments.indexes.map(\.keys) == [["messageId": 1]])
@@ -122,7 +122,7 @@ struct MessageDocumentsTests {
             MessageDocuments.edit(text: "new", mentions: [Fixtures.userId], at: now) == [
                 "$set": [
                     "text": "new", "mentions": [.objectId(Fixtures.userId)], "isEdited": true, "editedAt": .date(now),
-                    "updatedAt": .date(now),
+                    "updatedAt": .date(now), "searchGrams": ["new"],
                 ],
                 "$inc": ["editCount": 1],
             ])
@@ -134,6 +134,7 @@ struct MessageDocumentsTests {
                 "$set": [
                     "isDeleted": true, "deletedAt": .date(now), "updatedAt": .date(now), "text": nil, "imageUrl": nil,
                     "fileUrl": nil, "attachment": nil, "fileName": nil, "fileSize": nil, "mentions": [],
+                    "searchGrams": [],
                 ]
             ])
     }

@@ -2,7 +2,8 @@ import Testing
 
 @testable import MongoStore
 
-/// The decision to drop the old server's global unique index on channel names.
+/// The decision to drop the old server's global unique index on channel names (and Parley's
+/// former text index on messages, which search no longer reads).
 struct MongoLegacyIndexTests {
     private let legacy = MongoLegacyIndex(collection: "channels", name: "name_1", onlyIfUnique: true)
 
@@ -13,7 +14,7 @@ struct MongoLegacyIndexTests {
     @Test func commands() {
         #expect(legacy.listCommand == ["listIndexes": "channels"])
         #expect(legacy.dropCommand == ["dropIndexes": "channels", "index": "name_1"])
-        #expect(MongoSchema.legacyIndexes == [legacy])
+        #expect(MongoSchema.legacyIndexes == [legacy, MongoLegacyIndex(collection: "messages", name: "text_text", onlyIfUnique: false)])
         #expect(ChannelDocuments.legacyIndexes == [legacy])
     }
 

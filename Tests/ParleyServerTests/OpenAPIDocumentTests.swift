@@ -77,9 +77,12 @@ struct OpenAPIDocumentTests {
         let threadPool = NIOThreadPool(numberOfThreads: 1)
         threadPool.start()
         let services = await AppServices(configuration: configuration, store: store, threadPool: threadPool, logger: logger)
-        let uploads = try ApplicationBuilder.uploadService(configuration: configuration, store: store, threadPool: threadPool, logger: logger)
+        let metrics = AppMetrics()
+        let uploads = try ApplicationBuilder.uploadService(
+            configuration: configuration, services: services, threadPool: threadPool, metrics: metrics, logger: logger)
         let router = try RouterBuilder.build(
-            configuration: configuration, services: services, realtime: SocketIOServer(configuration: SocketIOConfiguration()), uploads: uploads)
+            configuration: configuration, services: services, realtime: SocketIOServer(configuration: SocketIOConfiguration()), uploads: uploads,
+            metrics: metrics, readiness: [])
         let routes = router.routes.map { route in
             let path = route.path.components.map { component -> String in
                 let text = component.description

@@ -34,13 +34,13 @@ enum TestApp {
     /// `logs`, when given, receives everything the app logs at the configured level.
     static func run(
         configure: (inout AppConfiguration) -> Void = { _ in }, events: any EventBus = InProcessEventBus(), logs: LogCapture? = nil,
-        _ body: @Sendable (APIClient) async throws -> Void
+        logger custom: Logger? = nil, _ body: @Sendable (APIClient) async throws -> Void
     ) async throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("parley-test-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: folder) }
         var configuration = configuration(folder: folder)
         configure(&configuration)
-        var logger = logs?.logger(level: configuration.logLevel) ?? Logger(label: "parley-test")
+        var logger = custom ?? logs?.logger(level: configuration.logLevel) ?? Logger(label: "parley-test")
         logger.logLevel = configuration.logLevel
         do {
             let app = try await ApplicationBuilder.build(configuration: configuration, logger: logger, events: events)

@@ -11,7 +11,7 @@ import Testing
 /// never interfere unless a test asks for fast ones.
 func withLiveServer(
     pingInterval: Duration = .seconds(10), pingTimeout: Duration = .seconds(5), maxQueuedPackets: Int = 64,
-    recovery: SocketIORecoveryConfiguration? = nil,
+    recovery: SocketIORecoveryConfiguration? = nil, sessionIDPrefix: String = "",
     configure: (SocketIOServer) -> Void,
     _ test: @Sendable (SocketIOServer, Int, any TestClientProtocol) async throws -> Void
 ) async throws {
@@ -19,7 +19,7 @@ func withLiveServer(
         configuration: SocketIOConfiguration(
             engine: EngineConfiguration(
                 path: "/socket.io/", pingInterval: pingInterval, pingTimeout: pingTimeout,
-                maxQueuedPackets: maxQueuedPackets, corsOrigin: "*"
+                maxQueuedPackets: maxQueuedPackets, corsOrigin: "*", sessionIDPrefix: sessionIDPrefix
             ),
             connectTimeout: .seconds(5), recovery: recovery
         )
@@ -54,6 +54,16 @@ struct RawWebSocket {
         guard let message = try await next() else { return nil }
         guard case .text(let text) = message else { return "<binary>" }
         return text
+    }
+
+    /// The next text frame that is not a ping, answering the pings it skips: a test that waited
+    /// longer than the ping interval (a slow machine) must still see the frame it waits for.
+    mutating func nextTextSkippingPings() async throws -> String? {
+        while let text = try await nextText() {
+            guard text == "2" else { return text }
+            try await send("3")
+        }
+        return nil
     }
 
     func send(_ text: String) async throws {

@@ -7,6 +7,10 @@ import Testing
 struct MessageSearchConformanceTests {
     typealias F = StoreFixtures
 
+    private func find(_ messages: any MessageStore, _ text: String, in scope: [ObjectId]) async throws -> Page<Message> {
+        try await messages.search(MessageSearch(text: text, channelIds: scope))
+    }
+
     @Test(arguments: Engine.available)
     func findsEnglishWordsIgnoringCase(engine: Engine) async throws {
         try await withMessagingStore(engine) { store, messages, _ in
@@ -134,6 +138,90 @@ struct MessageSearchConformanceTests {
             #expect(first.total == 5)
             #expect(second.total == 5)
             #expect((first.items + second.items + third.items).map(\.id) == newestFirst)
+        }
+    }
+
+    @Test(arguments: Engine.available)
+    func findsPartOfAWord(engine: Engine) async throws {
+        try await withMessagingStore(engine) { store, messages, _ in
+            let chat = try await ChatFixture.make(store)
+            let zebra = try await chat.post(messages, "a zebra crossed the road", at: 1)
+            let stripes = try await chat.post(messages, "Zebras have stripes", by: chat.bob, at: 2)
+            try await chat.post(messages, "a horse crossed the road", at: 3)
+            let scope = [chat.general.id]
+
+            let found = try await find(messages, "zebr", in: scope)
+            #expect(Set(found.items.map(\.id)) == [zebra.id, stripes.id])
+            #expect(found.total == 2)
+            #expect(try await find(messages, "ross", in: scope).total == 2)
+            #expect(try await find(messages, "ipes", in: scope).items == [stripes])
+            // Both words are in the first message, but not one after the other.
+            #expect(try await find(messages, "zebra road", in: scope).total == 0)
+        }
+    }
+
+    @Test(arguments: Engine.available)
+    func findsAWordInsideJapaneseTextWithoutSpaces(engine: Engine) async throws {
+        try await withMessagingStore(engine) { store, messages, _ in
+            let chat = try await ChatFixture.make(store)
+            let today = try await chat.post(messages, "今日は東京へ行きます", at: 1)
+            let osaka = try await chat.post(messages, "明日は大阪へ", at: 2)
+            let scope = [chat.general.id]
+
+            #expect(try await find(messages, "東京", in: scope).items == [today])
+            #expect(try await find(messages, "は東京へ", in: scope).items == [today])
+            #expect(try await find(messages, "大阪へ", in: scope).items == [osaka])
+            let both = try await find(messages, "へ", in: scope)
+            #expect(both.items.map(\.id) == [osaka.id, today.id], "no relevance for one character: newest first")
+            #expect(try await find(messages, "東京タワー", in: scope).total == 0)
+        }
+    }
+
+    @Test(arguments: Engine.available)
+    func ignoresCaseBeyondASCII(engine: Engine) async throws {
+        try await withMessagingStore(engine) { store, messages, _ in
+            let chat = try await ChatFixture.make(store)
+            let team = try await chat.post(messages, "Réunion de l'ÉQUIPE à midi", at: 1)
+            let greek = try await chat.post(messages, "ΚΑΛΗΜΕΡΑ σε όλους", at: 2)
+            try await chat.post(messages, "equipe sans accent", at: 3)
+            let scope = [chat.general.id]
+
+            #expect(try await find(messages, "équipe", in: scope).items == [team])
+            #expect(try await find(messages, "RÉUNION", in: scope).items == [team])
+            #expect(try await find(messages, "À", in: scope).items == [team], "one character, past ASCII")
+            #expect(try await find(messages, "καλημέρα", in: scope).total == 0, "accents count")
+            #expect(try await find(messages, "καλημερα", in: scope).items == [greek])
+        }
+    }
+
+    @Test(arguments: Engine.available)
+    func anEditedMessageIsFoundByItsNewTextOnly(engine: Engine) async throws {
+        try await withMessagingStore(engine) { store, messages, _ in
+            let chat = try await ChatFixture.make(store)
+            let message = try await chat.post(messages, "meeting on tuesday", at: 1)
+            let edited = try await messages.edit(
+                id: message.id, text: "meeting moved to thursday", mentions: [], by: chat.alice.id,
+                at: F.at(100))
+            let scope = [chat.general.id]
+
+            #expect(try await find(messages, "tuesday", in: scope).total == 0)
+            #expect(try await find(messages, "thursd", in: scope).items == [try #require(edited)])
+            #expect(try await find(messages, "meeting", in: scope).total == 1)
+        }
+    }
+
+    @Test(arguments: Engine.available)
+    func aDeletedMessageIsNotFound(engine: Engine) async throws {
+        try await withMessagingStore(engine) { store, messages, _ in
+            let chat = try await ChatFixture.make(store)
+            let gone = try await chat.post(messages, "secret zebra plans", at: 1)
+            let kept = try await chat.post(messages, "public zebra plans", by: chat.bob, at: 2)
+            _ = try await messages.tombstone(id: gone.id, at: F.at(100))
+            let scope = [chat.general.id]
+
+            #expect(try await find(messages, "zebr", in: scope).items == [kept])
+            #expect(try await find(messages, "secret", in: scope).total == 0)
+            #expect(try await find(messages, "se", in: scope).total == 0)
         }
     }
 }

@@ -141,3 +141,28 @@ def test_inc_on_a_non_number_is_refused_as_mongodb_refuses_it(db):
     assert result["writeErrors"][0]["code"] == 14
     assert "Cannot apply $inc to a value of non-numeric type" in result["writeErrors"][0]["errmsg"]
     assert db.messages.find_one({"_id": 1})["editCount"] == "many"
+
+
+def test_message_search_grams_regex_find_all_and_str_len_cp(db):
+    """What Parley's message search sends: `$all` on the grams, an escaped case-insensitive
+    `$regex`, and a score from `$regexFindAll` over `$strLenCP`."""
+    db.messages.insert_many([
+        {"_id": 1, "text": "Zebra, zebra!", "searchGrams": ["bra", "ebr", "zeb"]},
+        {"_id": 2, "text": "a zebra crossing the long road", "searchGrams": ["bra", "ebr", "zeb"]},
+        {"_id": 3, "text": "東京へ zebr"},
+        {"_id": 4, "text": "horse", "searchGrams": ["ors", "hor", "rse"]},
+    ])
+    match = {"text": {"$regex": "zebr", "$options": "i"},
+             "$or": [{"searchGrams": {"$all": ["ebr", "zeb"]}}, {"searchGrams": {"$exists": False}}]}
+    score = {"$divide": [{"$size": {"$regexFindAll": {"input": "$text", "regex": "zebr", "options": "i"}}},
+                         {"$add": [{"$strLenCP": "$text"}, 1]}]}
+    ranked = list(db.messages.aggregate([
+        {"$match": match}, {"$addFields": {"searchScore": score}},
+        {"$sort": {"searchScore": -1, "_id": -1}}, {"$skip": 0}, {"$limit": 10},
+    ]))
+    assert [d["_id"] for d in ranked] == [1, 3, 2]
+    assert ranked[0]["searchScore"] == 2 / 14
+    assert ranked[1]["searchScore"] == 1 / 9  # one match in 8 code points, not 14 bytes
+    assert db.messages.count_documents(match) == 3
+    with pytest.raises(OperationFailure):
+        list(db.messages.aggregate([{"$project": {"n": {"$regexFindAll": {"input": "$text"}}}}]))

@@ -10,6 +10,8 @@ public struct AppRequestContext: RequestContext, RemoteAddressRequestContext {
     public var principal: Principal?
     /// The auth session of the access token, when it names one.
     public var sessionId: ObjectId?
+    /// Shared with the outer middleware (request log): who the caller turned out to be.
+    public let trace = RequestTrace()
 
     public init(source: ApplicationRequestContextSource) {
         self.coreContext = .init(source: source)

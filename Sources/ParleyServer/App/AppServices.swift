@@ -21,10 +21,14 @@ public struct AppServices: Sendable {
     public let calls: VideoCallService
     public let events: any EventBus
     let hasher: PasswordHasher
+    /// Where accepted uploads are kept; the upload service and the admin statistics share it.
+    let uploadStorage: any UploadStorage
+    let uploadFolder: UploadFolder
 
     public init(
         configuration: AppConfiguration, store: any Store, threadPool: NIOThreadPool, logger: Logger,
-        events: any EventBus = InProcessEventBus(), connections: any OpenConnectionCounter = NoOpenConnections()
+        events: any EventBus = InProcessEventBus(), connections: any OpenConnectionCounter = NoOpenConnections(),
+        loginThrottle: (any LoginThrottling)? = nil, metrics: AppMetrics = AppMetrics()
     ) async {
         let hasher = PasswordHasher(cost: configuration.bcryptCost, threadPool: threadPool)
         let tokens = await TokenService(
@@ -34,8 +38,8 @@ public struct AppServices: Sendable {
         let revoker = SessionRevoker(store: store, cache: LiveSessionCache(), events: events)
         self.store = store
         self.auth = AuthService(
-            store: store, tokens: tokens, hasher: hasher, throttle: LoginThrottle(limits: configuration.loginThrottle),
-            activity: recorder, sessions: revoker)
+            store: store, tokens: tokens, hasher: hasher, throttle: loginThrottle ?? LoginThrottle(limits: configuration.loginThrottle),
+            activity: recorder, sessions: revoker, metrics: metrics)
         self.hasher = hasher
         self.users = UserService(store: store, hasher: hasher, events: events)
         let notifications = NotificationService(store: store.notifications, logger: logger)
@@ -56,8 +60,12 @@ public struct AppServices: Sendable {
         self.replies = ReplyService(store: store, messages: messages)
         self.calls = VideoCallService(
             store: store, channels: channels, notifications: notifications, events: events, ringTimeout: configuration.realtime.ringTimeout)
+        let uploadFolder = UploadFolder(root: configuration.uploadDirectory, threadPool: threadPool)
+        let uploadStorage = UploadStorageFactory.make(configuration.uploadStorage, store: store, folder: uploadFolder, logger: logger)
+        self.uploadFolder = uploadFolder
+        self.uploadStorage = uploadStorage
         let usage = SystemUsageProbe(
-            dataFolder: configuration.store.localDataFolder, uploadFolder: configuration.uploadDirectory, threadPool: threadPool,
+            dataFolder: configuration.store.localDataFolder, uploads: uploadStorage, threadPool: threadPool,
             connections: connections)
         self.admin = AdminService(
             store: store, users: users, groups: groups, channels: channels, messages: messages, activity: recorder, usage: usage)

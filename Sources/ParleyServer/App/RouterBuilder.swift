@@ -4,10 +4,11 @@ import SocketIO
 /// Builds the router: global middleware (outermost first), then every resource's routes.
 enum RouterBuilder {
     static func build(
-        configuration: AppConfiguration, services: AppServices, realtime: SocketIOServer, uploads: UploadService
+        configuration: AppConfiguration, services: AppServices, realtime: SocketIOServer, uploads: UploadService,
+        metrics: AppMetrics, readiness: [any ReadinessCheck], cluster: ClusterLink? = nil
     ) throws -> Router<AppRequestContext> {
         let router = Router(context: AppRequestContext.self)
-        router.add(middleware: RequestLogMiddleware())
+        router.add(middleware: RequestLogMiddleware(metrics: metrics))
         router.add(middleware: SecurityHeadersMiddleware())
         router.add(middleware: cors(origin: configuration.corsOrigin))
         // Inside CORS, so error answers carry CORS headers and browsers can read them.
@@ -20,8 +21,14 @@ enum RouterBuilder {
         let authentication = AuthenticationMiddleware(auth: services.auth)
         let bodyLimit = configuration.jsonBodyLimit
         let publicURL = configuration.publicURL
-        SystemRoutes.add(to: router, controller: SystemController(store: services.store, environment: configuration.environment),
+        var redisUp: (@Sendable () async -> Bool)?
+        if let cluster { redisUp = { await cluster.isUp() } }
+        SystemRoutes.add(
+            to: router, controller: SystemController(store: services.store, environment: configuration.environment, redisUp: redisUp),
             openAPI: try OpenAPIDocument.bundled())
+        HealthRoutes.add(
+            to: router, health: HealthController(checks: readiness, limit: .seconds(2)),
+            metrics: MetricsController(metrics: metrics, token: configuration.metricsToken))
         AuthRoutes.add(
             to: router, controller: AuthController(auth: services.auth, bodyLimit: bodyLimit), authentication: authentication)
         let userController = UserController(
@@ -64,7 +71,7 @@ enum RouterBuilder {
             to: router,
             controller: UploadController(
                 uploads: uploads, reader: MultipartUploadReader(folder: uploads.folder, limits: uploads.limits),
-                responder: UploadFileResponder(fileIO: FileIO(threadPool: uploads.folder.threadPool)),
+                responder: UploadFileResponder(storage: uploads.storage),
                 publicURL: publicURL, bodyLimit: bodyLimit),
             authentication: authentication)
         return router

@@ -29,7 +29,7 @@ public actor LoginThrottle {
     private var windowSeconds: TimeInterval { TimeInterval(limits.window.components.seconds) }
 
     /// Seconds to wait before another attempt is allowed, or nil when the attempt may proceed.
-    func retryAfter(account: String, address: String, now: Date = Date()) -> Int? {
+    public func retryAfter(account: String, address: String, now: Date = Date()) -> Int? {
         sweepIfDue(now)
         let waits = [
             wait(accountFailures[account.lowercased()], limit: limits.failuresPerAccount, now: now),
@@ -38,14 +38,14 @@ public actor LoginThrottle {
         return waits.max()
     }
 
-    func recordFailure(account: String, address: String, now: Date = Date()) {
+    public func recordFailure(account: String, address: String, now: Date = Date()) {
         record(&accountFailures, key: account.lowercased(), limit: limits.failuresPerAccount, now: now)
         record(&addressFailures, key: address, limit: limits.failuresPerAddress, now: now)
     }
 
     /// A successful login clears the account's count (not the address's: one address guessing
     /// at many accounts stays limited).
-    func recordSuccess(account: String) {
+    public func recordSuccess(account: String) {
         accountFailures[account.lowercased()] = nil
     }
 

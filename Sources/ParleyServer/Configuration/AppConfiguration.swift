@@ -1,5 +1,6 @@
 import Foundation
 import Logging
+import RedisClient
 import SocketIO
 
 /// Every setting, read from the environment once at start-up. A bad value throws a
@@ -15,6 +16,11 @@ public struct AppConfiguration: Sendable {
     public var refreshTokenLifetime: Duration
     public var corsOrigin: String
     public var uploadDirectory: String
+    /// `UPLOAD_STORAGE`: GridFS by default on MongoDB, the disk on SQLite.
+    public var uploadStorage: UploadStorageKind
+    /// `NODE_ID`: names this process among the nodes of a cluster. Engine.IO session ids start
+    /// with it, so a load balancer can send a polling session's requests to its node.
+    public var nodeID: String
     public var logLevel: Logger.Level
     /// Largest JSON body accepted; larger ones answer 413.
     public var jsonBodyLimit: Int
@@ -28,15 +34,21 @@ public struct AppConfiguration: Sendable {
     public var publicURL: String?
     /// Timeouts, request-head limits and the connection limit of both HTTP listeners.
     public var httpLimits: HTTPConnectionLimits
+    /// `LOG_FORMAT`: text lines (default) or one JSON object per line.
+    public var logFormat: LogFormat = .text
+    /// `METRICS_TOKEN`: when set, `GET /metrics` requires `Authorization: Bearer <token>`.
+    public var metricsToken: String?
+    /// Set: this process is one node of a cluster sharing rooms and events through Redis.
+    public var redisURL: RedisURL?
 
     public init(
         host: String = "0.0.0.0", port: Int = 3000, store: StoreLocation, environment: RuntimeEnvironment,
         accessTokenSecret: String, refreshTokenSecret: String, accessTokenLifetime: Duration = .seconds(3600),
         refreshTokenLifetime: Duration = .seconds(7 * 24 * 3600), corsOrigin: String = "http://localhost:4200",
-        uploadDirectory: String = "./uploads", logLevel: Logger.Level = .info, jsonBodyLimit: Int = 1 << 20,
+        uploadDirectory: String = "./uploads", uploadStorage: UploadStorageKind? = nil, nodeID: String? = nil, logLevel: Logger.Level = .info, jsonBodyLimit: Int = 1 << 20,
         bcryptCost: Int = 10, admin: AdminAccount? = nil, loginThrottle: LoginThrottle.Limits = .init(),
         realtime: RealtimeSettings = .init(), uploadLimits: UploadLimits = UploadLimits(), publicURL: String? = nil,
-        httpLimits: HTTPConnectionLimits = HTTPConnectionLimits()
+        httpLimits: HTTPConnectionLimits = HTTPConnectionLimits(), redisURL: RedisURL? = nil
     ) {
         self.host = host
         self.port = port
@@ -48,6 +60,8 @@ public struct AppConfiguration: Sendable {
         self.refreshTokenLifetime = refreshTokenLifetime
         self.corsOrigin = corsOrigin
         self.uploadDirectory = uploadDirectory
+        self.uploadStorage = uploadStorage ?? UploadStorageKind.defaultKind(for: store)
+        self.nodeID = nodeID ?? Self.randomNodeID()
         self.logLevel = logLevel
         self.jsonBodyLimit = jsonBodyLimit
         self.bcryptCost = bcryptCost
@@ -57,6 +71,7 @@ public struct AppConfiguration: Sendable {
         self.uploadLimits = uploadLimits
         self.publicURL = publicURL
         self.httpLimits = httpLimits
+        self.redisURL = redisURL
     }
 
     /// Reads the documented variables (see README) from `environment`.
@@ -99,7 +114,12 @@ public struct AppConfiguration: Sendable {
             admin = AdminAccount(username: username, email: email, password: password)
         }
 
-        return AppConfiguration(
+        let formatName = value("LOG_FORMAT") ?? "text"
+        guard let logFormat = LogFormat(rawValue: formatName.lowercased()) else {
+            throw ConfigurationError(variable: "LOG_FORMAT", problem: "must be text or json (got \"\(formatName)\")")
+        }
+
+        var configuration = AppConfiguration(
             host: value("HOST") ?? "0.0.0.0",
             port: try integer("PORT", default: 3000, range: 0...65535),
             store: store,
@@ -108,6 +128,8 @@ public struct AppConfiguration: Sendable {
             refreshTokenSecret: refreshSecret,
             corsOrigin: value("CORS_ORIGIN") ?? "http://localhost:4200",
             uploadDirectory: value("UPLOAD_DIR") ?? "./uploads",
+            uploadStorage: try UploadStorageKind.parse(value("UPLOAD_STORAGE"), store: store),
+            nodeID: try nodeID(value("NODE_ID")),
             logLevel: logLevel,
             jsonBodyLimit: try integer("JSON_BODY_LIMIT", default: 1 << 20, range: 1024...(64 << 20)),
             bcryptCost: try integer("BCRYPT_COST", default: 10, range: 4...15),
@@ -130,7 +152,21 @@ public struct AppConfiguration: Sendable {
                 recoveryWindow: .milliseconds(try integer("SOCKET_RECOVERY_WINDOW_MS", default: 120_000, range: 0...86_400_000))),
             uploadLimits: try uploadLimits(integer),
             publicURL: try publicURL(value("PUBLIC_URL")),
-            httpLimits: try httpLimits(integer))
+            httpLimits: try httpLimits(integer),
+            redisURL: try redisURL(value("REDIS_URL")))
+        configuration.logFormat = logFormat
+        configuration.metricsToken = value("METRICS_TOKEN")
+        return configuration
+    }
+
+    private static func redisURL(_ text: String?) throws -> RedisURL? {
+        guard let text else { return nil }
+        do {
+            return try RedisURL(string: text)
+        } catch {
+            let reason = (error as? RedisURLError)?.reason ?? "\(error)"
+            throw ConfigurationError(variable: "REDIS_URL", problem: "must be redis://[:password@]host[:port][/db] (\(reason))")
+        }
     }
 
     private static func httpLimits(_ integer: (String, Int, ClosedRange<Int>) throws -> Int) throws -> HTTPConnectionLimits {
@@ -158,6 +194,22 @@ public struct AppConfiguration: Sendable {
         return UploadLimits(
             avatarBytes: limits.avatarBytes, imageBytes: limits.imageBytes, fileBytes: limits.fileBytes,
             filesPerRequest: limits.filesPerRequest, requestBytes: request)
+    }
+
+    /// 1 to 32 letters, digits, `_` or `-`: it goes into session ids and nginx map patterns.
+    private static func nodeID(_ text: String?) throws -> String? {
+        guard let text else { return nil }
+        guard (1...32).contains(text.count), text.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_" || $0 == "-") })
+        else {
+            throw ConfigurationError(variable: "NODE_ID", problem: "must be 1 to 32 letters, digits, _ or - (got \"\(text)\")")
+        }
+        return text
+    }
+
+    /// Eight hex digits: unique enough among the nodes of one cluster.
+    public static func randomNodeID() -> String {
+        let digits = String(UInt32.random(in: .min ... .max), radix: 16)
+        return String(repeating: "0", count: 8 - digits.count) + digits
     }
 
     /// An absolute http(s) URL without a trailing slash, so paths can be appended to it.
@@ -209,3 +261,4 @@ public struct AppConfiguration: Sendable {
         }
     }
 }
+

@@ -6,6 +6,8 @@ import ParleyStore
 struct SystemController: Sendable {
     let store: any Store
     let environment: RuntimeEnvironment
+    /// Set on a cluster node: whether Redis answers now.
+    var redisUp: (@Sendable () async -> Bool)? = nil
 
     struct DatabaseStatus: Encodable, Sendable {
         let engine: String
@@ -18,6 +20,9 @@ struct SystemController: Sendable {
         let timestamp: String
         let environment: String
         let database: DatabaseStatus
+        /// `"up"` or `"down"` on a cluster node (`REDIS_URL`); absent otherwise. A node with
+        /// Redis down still serves its own sockets, so this alone does not make it unhealthy.
+        var redis: String? = nil
     }
 
     struct ApiInfo: ResponseEncodable, Sendable {
@@ -29,20 +34,22 @@ struct SystemController: Sendable {
     /// Checks the store: 200 when it answers, 503 with `status: "error"` when it does not.
     func health(_ request: Request, context: AppRequestContext) async throws -> EditedResponse<Health> {
         let now = WireDate.string(Date())
+        var redis: String?
+        if let redisUp { redis = await redisUp() ? "up" : "down" }
         do {
             try await store.ping()
             return EditedResponse(
                 status: .ok,
                 response: Health(
                     status: "OK", message: "Chat System Backend is running", timestamp: now,
-                    environment: environment.rawValue, database: DatabaseStatus(engine: store.engineName, status: "connected")))
+                    environment: environment.rawValue, database: DatabaseStatus(engine: store.engineName, status: "connected"), redis: redis))
         } catch {
             context.logger.error("health check: store unreachable", metadata: ["error": .string(String(describing: error))])
             return EditedResponse(
                 status: .serviceUnavailable,
                 response: Health(
                     status: "error", message: "Database unreachable", timestamp: now, environment: environment.rawValue,
-                    database: DatabaseStatus(engine: store.engineName, status: "unreachable")))
+                    database: DatabaseStatus(engine: store.engineName, status: "unreachable"), redis: redis))
         }
     }
 

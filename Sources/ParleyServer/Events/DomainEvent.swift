@@ -2,7 +2,7 @@ import ParleyCore
 
 /// Something that happened, published by the services for the realtime layer (and any other
 /// subscriber) to deliver. Services never talk to sockets directly.
-public enum DomainEvent: Sendable, Equatable {
+public enum DomainEvent: Sendable, Equatable, Codable {
     /// `addressedAs` is the id the sender used: the channel's, or its group's for a group's
     /// `general` channel. The old server echoed it in `new_message`, and the Angular chat
     /// screen filters on it.

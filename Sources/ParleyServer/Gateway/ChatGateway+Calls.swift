@@ -9,11 +9,11 @@ extension ChatGateway {
                 throw DomainError.validation("recipientId is required")
             }
             guard let channelId = try body.objectId("channelId", thing: "channel") else { throw DomainError.validation("Channel ID is required") }
-            guard !presence.sockets(of: recipientId).isEmpty else { throw GatewayError("Recipient is not online") }
+            guard await directory.isOnline(recipientId) else { throw GatewayError("Recipient is not online") }
             let call = try await calls.initiate(
                 principal: session.principal, receiverId: recipientId, channelId: channelId, callType: try body.trimmedString("callType"))
             callRoutes.update(call)
-            callRoutes.bind(callId: call.id, socketID: session.socket.id, asCaller: true)
+            await callSockets.bind(callId: call.id, socketID: session.socket.id, asCaller: true)
             return ["success": true, "callId": .string(call.id.hexString), "call": GatewayPayload.value(VideoCallView(call))]
         }
         on("video_call_accept", limit: .query, errorEvent: "video_call_error") { [self] session, args in
@@ -48,7 +48,7 @@ extension ChatGateway {
     private func accept(_ session: GatewaySession, callId: ObjectId) async throws -> SocketIOValue {
         let call = try await calls.accept(principal: session.principal, id: callId)
         callRoutes.update(call)
-        callRoutes.bind(callId: call.id, socketID: session.socket.id, asCaller: false)
+        await callSockets.bind(callId: call.id, socketID: session.socket.id, asCaller: false)
         return ["success": true, "callId": .string(call.id.hexString), "status": .string(call.status.rawValue)]
     }
 
@@ -65,14 +65,20 @@ extension ChatGateway {
         let route = try await liveRoute(id)
         guard route.callerId == session.userId || route.receiverId == session.userId else { throw GatewayError("Call not found") }
         let fromCaller = route.callerId == session.userId
-        let target = fromCaller ? route.receiverSocket : route.callerSocket
+        var target = fromCaller ? route.receiverSocket : route.callerSocket
+        if target == nil {
+            // The other party may have answered on another node.
+            let bound = await callSockets.sockets(of: id)
+            target = fromCaller ? bound.receiver : bound.caller
+        }
         let otherUser = fromCaller ? route.receiverId : route.callerId
         guard case .object(var payload)? = args.first else { throw GatewayError.payloadRequired }
         payload["callId"] = .string(id.hexString)
         payload["from"] = .string(session.userId.hexString)
         payload["fromUsername"] = .string(session.username)
         if let target {
-            namespace.socket(id: target)?.emit(event, .object(payload))
+            // Through the socket's own room, which reaches it on whichever node holds it.
+            await namespace.to(target).emit(event, .object(payload))
         } else {
             await namespace.to(GatewayRoom.user(otherUser)).emit(event, .object(payload))
         }
@@ -88,20 +94,20 @@ extension ChatGateway {
         return route
     }
 
-    /// Tells both parties' sockets about a call's new state, under the names the Angular
+    /// Tells both parties' sockets on this node (every node gets the event) about a call's new state, under the names the Angular
     /// client and the old server each use.
     func deliverCall(_ call: VideoCall) async {
         callRoutes.update(call)
         let view = GatewayPayload.value(VideoCallView(call))
         let notice: SocketIOValue = ["callId": .string(call.id.hexString), "status": .string(call.status.rawValue), "call": view]
-        let both = namespace.to(GatewayRoom.user(call.callerId)).to(GatewayRoom.user(call.receiverId))
+        let both = namespace.local.to(GatewayRoom.user(call.callerId)).to(GatewayRoom.user(call.receiverId))
         switch call.status {
         case .ringing:
             var incoming = view.objectValue ?? [:]
             incoming["initiatorId"] = .string(call.callerId.hexString)
             incoming["initiatorUsername"] = .string(call.callerName)
-            await namespace.to(GatewayRoom.user(call.receiverId)).emit("video_call_incoming", .object(incoming))
-            await namespace.to(GatewayRoom.user(call.callerId)).emit("video_call_initiated", notice)
+            await namespace.local.to(GatewayRoom.user(call.receiverId)).emit("video_call_incoming", .object(incoming))
+            await namespace.local.to(GatewayRoom.user(call.callerId)).emit("video_call_initiated", notice)
         case .accepted:
             await both.emit("video_call_accepted", notice)
             // The Angular client takes this payload as the call itself and reads its `_id` to

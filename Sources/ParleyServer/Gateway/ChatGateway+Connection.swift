@@ -62,7 +62,10 @@ extension ChatGateway {
         await namespace.adapter.join(socketID: socket.id, rooms: access.rooms.union([GatewayRoom.user(user.id)]))
         let session = GatewaySession(socket: socket, principal: principal, authSessionId: pending.sessionId, settings: settings)
         sessions.withLock { $0[socket.id] = session }
-        session.cameOnline = presence.connect(principal, socketID: socket.id, groups: access.groups)
+        let firstHere = presence.connect(principal, socketID: socket.id, groups: access.groups)
+        if let entry = presence.entry(user.id) {
+            session.cameOnline = await directory.connected(user.id, socketID: socket.id, entry: entry, firstHere: firstHere)
+        }
     }
 
     /// A socket taking over a session kept after its transport dropped (connection state
@@ -101,7 +104,7 @@ extension ChatGateway {
         }
         // Through the socket's own room, as a broadcast, so that it carries a recovery offset:
         // a client that hears nothing else before its connection drops can still recover.
-        await namespace.to(socket.id).emit("online_users_count", ["count": .number(Double(presence.onlineCount))])
+        await namespace.local.to(socket.id).emit("online_users_count", ["count": .number(Double(await directory.onlineCount()))])
         onlineCountChanged.store(true, ordering: .relaxed)
     }
 
@@ -115,8 +118,9 @@ extension ChatGateway {
         if let current = session.currentChannel {
             await announceLeft(session, channelId: current.id.hexString, room: current.room)
         }
-        if let last = presence.disconnect(userId: session.userId, socketID: session.socket.id) {
-            await announcePresence(of: session, groups: last.groups, status: "offline", currentChannel: nil)
+        let last = presence.disconnect(userId: session.userId, socketID: session.socket.id)
+        if await directory.disconnected(session.userId, socketID: session.socket.id, lastHere: last != nil) {
+            await announcePresence(of: session, groups: last?.groups ?? [], status: "offline", currentChannel: nil)
         }
         onlineCountChanged.store(true, ordering: .relaxed)
     }

@@ -26,7 +26,7 @@ extension ChatGateway {
             return nil
         }
         on("get_online_users", limit: .query) { [self] session, _ in
-            let users = presence.visible(to: session.userId).map { id, entry in
+            let users = await directory.visible(to: session.userId).map { id, entry in
                 Self.presenceValue(userId: id, username: entry.username, status: entry.status, currentChannel: entry.currentChannel)
             }
             // A bare array, as the old server sent.
@@ -43,6 +43,7 @@ extension ChatGateway {
                 currentChannel = id.hexString
             }
             let entry = presence.update(userId: session.userId, status: status, currentChannel: currentChannel)
+            if let entry { await directory.updated(session.userId, entry: entry) }
             await announcePresence(of: session, groups: entry?.groups ?? [], status: status, currentChannel: currentChannel)
             return nil
         }
@@ -68,11 +69,22 @@ extension ChatGateway {
     /// `user_presence_update` to everyone who shares a group with the user (and to their own
     /// other sockets).
     func announcePresence(of session: GatewaySession, groups: Set<ObjectId>, status: String, currentChannel: String?) async {
-        var broadcast = namespace.to(GatewayRoom.user(session.userId))
-        for group in groups { broadcast = broadcast.to(GatewayRoom.group(group)) }
-        await broadcast.except(session.socket.id).emit(
+        await presenceAudience(session.userId, groups: groups).except(session.socket.id).emit(
             "user_presence_update",
             Self.presenceValue(userId: session.userId, username: session.username, status: status, currentChannel: currentChannel))
+    }
+
+    /// A user whose node died went offline (this node cleared that node away).
+    func announceOffline(_ user: DepartedUser) async {
+        await presenceAudience(user.userId, groups: user.groups).emit(
+            "user_presence_update", Self.presenceValue(userId: user.userId, username: user.username, status: "offline", currentChannel: nil))
+        onlineCountChanged.store(true, ordering: .relaxed)
+    }
+
+    private func presenceAudience(_ userId: ObjectId, groups: Set<ObjectId>) -> SocketIOBroadcast {
+        var broadcast = namespace.to(GatewayRoom.user(userId))
+        for group in groups { broadcast = broadcast.to(GatewayRoom.group(group)) }
+        return broadcast
     }
 
     static func presenceValue(userId: ObjectId, username: String, status: String, currentChannel: String?) -> SocketIOValue {

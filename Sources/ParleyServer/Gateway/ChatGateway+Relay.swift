@@ -4,31 +4,32 @@ import Synchronization
 
 extension ChatGateway {
     /// Delivers a domain event to the rooms allowed to see it. Each event is encoded once for
-    /// the whole room.
+    /// the whole room. Deliveries stay local: in a cluster every node receives the event and
+    /// delivers it to its own sockets.
     func deliver(_ event: DomainEvent) async {
         switch event {
         case .messageCreated(let message, let addressedAs):
-            await namespace.to(GatewayRoom.channel(message.channelId)).emit(
+            await namespace.local.to(GatewayRoom.channel(message.channelId)).emit(
                 "new_message", ["channelId": .string(addressedAs.hexString), "message": GatewayPayload.encoded(MessageView(message))])
         case .messageEdited(let message):
-            await namespace.to(GatewayRoom.channel(message.channelId)).emit(
+            await namespace.local.to(GatewayRoom.channel(message.channelId)).emit(
                 "message_edited", ["channelId": .string(message.channelId.hexString), "message": GatewayPayload.encoded(MessageView(message))])
         case .messageDeleted(let message):
-            await namespace.to(GatewayRoom.channel(message.channelId)).emit(
+            await namespace.local.to(GatewayRoom.channel(message.channelId)).emit(
                 "message_deleted",
                 [
                     "channelId": .string(message.channelId.hexString), "messageId": .string(message.id.hexString),
                     "message": GatewayPayload.encoded(MessageView(message)),
                 ])
         case .replyCreated(let reply, let parent):
-            await namespace.to(GatewayRoom.channel(parent.channelId)).emit(
+            await namespace.local.to(GatewayRoom.channel(parent.channelId)).emit(
                 "message_reply",
                 [
                     "channelId": .string(parent.channelId.hexString), "messageId": .string(parent.id.hexString),
                     "reply": GatewayPayload.encoded(MessageView(reply)), "parent": GatewayPayload.encoded(MessageView(parent)),
                 ])
         case .reactionChanged(let message, let userId, let username, let reaction):
-            await namespace.to(GatewayRoom.channel(message.channelId)).emit(
+            await namespace.local.to(GatewayRoom.channel(message.channelId)).emit(
                 "message_reaction",
                 [
                     "channelId": .string(message.channelId.hexString), "messageId": .string(message.id.hexString),
@@ -42,6 +43,9 @@ extension ChatGateway {
         case .callChanged(let call):
             await deliverCall(call)
         case .sessionsRevoked(let userId, let sessionIds):
+            // Revoked on another node: this node stops accepting their access tokens at once
+            // too, instead of when its cache entries age out.
+            auth.sessions.cache.forget(sessionIds)
             for session in sessions(ofUser: userId) where sessionIds.contains(session.authSessionId) {
                 await session.socket.disconnect()
             }
@@ -61,6 +65,7 @@ extension ChatGateway {
             let principal = Principal(user: user)
             let access = try await GatewayAccess(channels: channels).rooms(for: principal)
             presence.update(userId: userId, groups: access.groups, isSuperAdmin: principal.isSuperAdmin)
+            if let entry = presence.entry(userId) { await directory.updated(userId, entry: entry) }
             for session in userSessions {
                 session.principal = principal
                 let current = await session.socket.rooms.filter(GatewayRoom.grantsReading)
@@ -74,6 +79,13 @@ extension ChatGateway {
         }
     }
 
+    /// Brings every local user's sockets in line with the store, after this node missed events
+    /// (its Redis subscription was lost for a while).
+    func resyncEveryone() async {
+        let users = Set(sessions.withLock { $0.values.map(\.userId) })
+        for userId in users { await resync(userId: userId) }
+    }
+
     /// The periodic chores: expire typing indicators, broadcast the online count once per
     /// interval when it changed, and forget abandoned CONNECT approvals.
     func tick() async {
@@ -81,7 +93,8 @@ extension ChatGateway {
             await emitStoppedTyping(typist)
         }
         if onlineCountChanged.exchange(false, ordering: .relaxed) {
-            await namespace.emit("online_users_count", ["count": .number(Double(presence.onlineCount))])
+            // The count is the cluster's: every node's sockets hear it from the node where it changed.
+            await namespace.emit("online_users_count", ["count": .number(Double(await directory.onlineCount()))])
         }
         forgetStalePendingUsers()
     }

@@ -18,7 +18,7 @@ extension ChatGateway {
             }
             let others: [String]
             do {
-                others = try videoRooms.join(peerId: peerId, userId: session.userId, socketID: session.socket.id, room: roomId)
+                others = try await videoRoomDirectory.join(peerId: peerId, userId: session.userId, socketID: session.socket.id, room: roomId)
             } catch {
                 throw GatewayError("Peer id is taken")
             }
@@ -36,7 +36,7 @@ extension ChatGateway {
             let body = try body(args)
             guard let roomId = try body.trimmedString("roomId") else { throw DomainError.validation("roomId is required") }
             let peerId = try Self.peerId(body)
-            guard videoRooms.leave(peerId: peerId, userId: session.userId, room: roomId) else {
+            guard await videoRoomDirectory.leave(peerId: peerId, userId: session.userId, room: roomId) else {
                 throw GatewayError("Not in this video room")
             }
             let room = GatewayRoom.video(roomId)
@@ -66,7 +66,12 @@ extension ChatGateway {
 
     /// Removes a disconnected socket's peers from their rooms and tells the rooms.
     func leaveVideoRooms(of session: GatewaySession) async {
-        for (roomId, peerId) in videoRooms.removeAll(socketID: session.socket.id) {
+        await announcePeersLeft(await videoRoomDirectory.removeAll(socketID: session.socket.id))
+    }
+
+    /// `peer_left_room` to each room a peer left (its socket went, or its node died).
+    func announcePeersLeft(_ pairs: [(room: String, peerId: String)]) async {
+        for (roomId, peerId) in pairs {
             await namespace.to(GatewayRoom.video(roomId)).emit("peer_left_room", ["roomId": .string(roomId), "peerId": .string(peerId)])
         }
     }

@@ -13,13 +13,20 @@ public final class ChatGateway: Sendable {
     let channels: ChannelService
     let messages: MessageService
     let calls: VideoCallService
-    let callRoutes = CallRouter()
+    let callRoutes: CallRouter
+    /// Where each live call's two sockets are, on this node or another.
+    let callSockets: any CallSocketDirectory
     let videoRooms: VideoRoomRegistry
+    /// The video rooms of every node (this node's registry when it runs alone).
+    let videoRoomDirectory: any VideoRoomDirectory
     let settings: RealtimeSettings
     /// `PUBLIC_URL`, for telling this server's upload URLs from others in messages.
     let publicURL: String?
     let logger: Logger
-    let presence = PresenceRegistry()
+    /// This node's sockets, by user.
+    let presence: PresenceRegistry
+    /// Presence across every node (this node's registry when it runs alone).
+    let directory: any PresenceDirectory
     let typing: TypingTracker
     let sessions = Mutex<[String: GatewaySession]>([:])
     /// Users accepted at CONNECT, by Engine.IO session, until their socket is counted present
@@ -33,7 +40,7 @@ public final class ChatGateway: Sendable {
 
     init(
         io: SocketIOServer, services: AppServices, videoRooms: VideoRoomRegistry, settings: RealtimeSettings, publicURL: String?,
-        logger: Logger
+        logger: Logger, shared: GatewaySharedState = .solo()
     ) {
         self.namespace = io.namespace("/")
         self.auth = services.auth
@@ -41,6 +48,11 @@ public final class ChatGateway: Sendable {
         self.messages = services.messages
         self.calls = services.calls
         self.videoRooms = videoRooms
+        self.presence = shared.presence
+        self.directory = shared.directory
+        self.callRoutes = shared.callRoutes
+        self.callSockets = shared.callSockets
+        self.videoRoomDirectory = shared.videoRooms(videoRooms)
         self.settings = settings
         self.publicURL = publicURL
         self.logger = logger

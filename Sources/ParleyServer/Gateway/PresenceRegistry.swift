@@ -66,6 +66,9 @@ final class PresenceRegistry: Sendable {
         }
     }
 
+    /// Every user with a socket on this node, with their sockets.
+    func all() -> [ObjectId: Entry] { users.withLock { $0 } }
+
     func entry(_ userId: ObjectId) -> Entry? { users.withLock { $0[userId] } }
 
     func sockets(of userId: ObjectId) -> Set<String> { users.withLock { $0[userId]?.sockets ?? [] } }

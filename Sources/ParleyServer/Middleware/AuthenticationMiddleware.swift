@@ -17,6 +17,7 @@ struct AuthenticationMiddleware: RouterMiddleware {
         context.principal = Principal(user: user)
         context.sessionId = sessionId
         context.logger[metadataKey: "user_id"] = .string(user.id.hexString)
+        context.trace.userId = user.id.hexString
         return try await next(request, context)
     }
 

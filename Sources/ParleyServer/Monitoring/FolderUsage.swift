@@ -40,7 +40,7 @@ struct FolderUsage: Encodable, Sendable, Equatable {
         return usage
     }
 
-    private static func fileSystem(of path: String) -> FileSystem? {
+    static func fileSystem(of path: String) -> FileSystem? {
         var figures = statvfs()
         guard statvfs(path, &figures) == 0 else { return nil }
         let unit = UInt64(figures.f_frsize)

@@ -9,9 +9,10 @@ public struct AuthService: Sendable {
     let store: any Store
     let tokens: TokenService
     let hasher: PasswordHasher
-    let throttle: LoginThrottle
+    let throttle: any LoginThrottling
     let activity: ActivityRecorder
     let sessions: SessionRevoker
+    let metrics: AppMetrics
 
     static let invalidCredentials = DomainError.unauthenticated("Invalid credentials")
     static let invalidRefreshToken = DomainError.unauthenticated("Invalid refresh token")
@@ -36,11 +37,13 @@ public struct AuthService: Sendable {
     func login(identifier: String, password: String, client: ClientInfo) async throws -> IssuedCredentials {
         let found = try await store.users.find(login: identifier)
         let account = Self.throttleKey(for: found, identifier: identifier)
-        if let wait = await throttle.retryAfter(account: account, address: client.address) {
+        if let wait = await throttle.retryAfter(account: account, address: client.address, now: Date()) {
+            metrics.loginThrottled()
             throw DomainError.tooManyRequests("Too many failed login attempts. Try again later.", retryAfterSeconds: wait)
         }
         guard let user = found, try await hasher.verify(password, against: user.passwordHash) else {
-            await throttle.recordFailure(account: account, address: client.address)
+            await throttle.recordFailure(account: account, address: client.address, now: Date())
+            metrics.loginFailed()
             throw Self.invalidCredentials
         }
         await throttle.recordSuccess(account: account)

@@ -3,8 +3,9 @@ import ParleyCore
 import ParleyStore
 
 /// Revokes sign-in sessions and makes it felt at once: this process stops accepting their
-/// access tokens (their cache entries go), and every process's gateway disconnects their live
-/// sockets when it hears `sessionsRevoked` on the event bus.
+/// access tokens (their cache entries go), and every process's gateway, when it hears
+/// `sessionsRevoked` on the event bus, drops them from its own cache and disconnects their
+/// live sockets.
 struct SessionRevoker: Sendable {
     let store: any Store
     let cache: LiveSessionCache

@@ -4,13 +4,13 @@ import Hummingbird
 /// Answers `GET /uploads/<folder>/<name>` for a recorded file: the stored (detected) type,
 /// `nosniff`, `attachment` for anything that is not an image (a PDF or text file is
 /// downloaded, never rendered in Parley's origin), validators and cache headers, and single
-/// byte ranges. The body streams from disk on the thread pool.
+/// byte ranges. The body streams from upload storage (disk or GridFS), never whole in memory.
 struct UploadFileResponder: Sendable {
     /// A name never changes content (a new upload gets a new name), so caches may keep it;
     /// a day bounds how long a deleted file stays in them.
     static let cacheControl = "public, max-age=86400"
 
-    let fileIO: FileIO
+    let storage: any UploadStorage
 
     func response(for file: ServedFile, request: Request, context: some RequestContext) async throws -> Response {
         let tag = "\"\(file.upload.sha256.prefix(32))\(file.isThumbnail ? "-thumb" : "")\""
@@ -32,11 +32,11 @@ struct UploadFileResponder: Sendable {
         switch ByteRange(header: rangeApplies ? request.headers[.range] : nil, size: file.size) {
         case .whole:
             headers[.contentLength] = String(file.size)
-            return Response(status: .ok, headers: headers, body: try await fileIO.loadFile(path: file.path, context: context))
+            return Response(status: .ok, headers: headers, body: try await storage.body(of: file.stored, range: nil, context: context))
         case .part(let range):
             headers[.contentRange] = "bytes \(range.lowerBound)-\(range.upperBound)/\(file.size)"
             headers[.contentLength] = String(range.count)
-            let body = try await fileIO.loadFile(path: file.path, range: range, context: context)
+            let body = try await storage.body(of: file.stored, range: range, context: context)
             return Response(status: .partialContent, headers: headers, body: body)
         case .unsatisfiable:
             var response = ErrorEnvelopeMiddleware<AppRequestContext>.response(

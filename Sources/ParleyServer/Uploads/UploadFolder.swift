@@ -33,6 +33,12 @@ struct UploadFolder: Sendable {
         try manager.createDirectory(atPath: temporaryFolder, withIntermediateDirectories: true)
     }
 
+    /// A fresh path in `.tmp/` for a file Parley makes (an avatar's square, a thumbnail),
+    /// ending in `name` so that libvips picks the format from its extension.
+    func temporaryPath(for name: String) -> String {
+        (temporaryFolder as NSString).appendingPathComponent(UUID().uuidString + "-" + name)
+    }
+
     /// A new, empty temporary file, open for writing.
     func createTemporaryFile() async throws -> TemporaryFile {
         let path = (temporaryFolder as NSString).appendingPathComponent(UUID().uuidString + ".part")

@@ -12,33 +12,42 @@ public struct UploadService: Sendable {
     static let thumbnailSide = 320
 
     let store: any Store
+    /// The local upload root: `.tmp/` for bodies being received and checked.
     let folder: UploadFolder
+    /// Where accepted files are kept (disk or GridFS).
+    let storage: any UploadStorage
     let magic: MagicPool
     let images: ImageProcessor
     let limits: UploadLimits
+    let metrics: AppMetrics
     let logger: Logger
 
     /// Checks every file before storing any, so a request with one refused file stores nothing.
     /// The temporary files are gone afterwards, whatever happens.
     func save(_ files: [ReceivedFile], kind: UploadKind, principal: Principal) async throws -> [Upload] {
-        var written: [String] = []
+        var written: [UploadFileKey] = []
+        var temporaries: [String] = []
         var inserted: [Upload] = []
         do {
             var checked: [(ReceivedFile, UploadFileType)] = []
             for file in files { checked.append((file, try await check(file, kind: kind))) }
             var uploads: [Upload] = []
             for (file, type) in checked {
-                uploads.append(try await place(file, type: type, kind: kind, owner: principal.userId, written: &written))
+                uploads.append(
+                    try await place(
+                        file, type: type, kind: kind, owner: principal.userId, written: &written, temporaries: &temporaries))
             }
             for upload in uploads {
                 try await store.uploads.insert(upload)
                 inserted.append(upload)
             }
             await folder.remove(files.map(\.path))
+            metrics.uploaded(bytes: uploads.reduce(0) { $0 + $1.size }, kind: kind.rawValue)
             return uploads
         } catch {
             for upload in inserted { _ = try? await store.uploads.delete(id: upload.id) }
-            await folder.remove(files.map(\.path) + written)
+            await folder.remove(files.map(\.path) + temporaries)
+            await storage.remove(written)
             throw error
         }
     }
@@ -88,12 +97,12 @@ public struct UploadService: Sendable {
         guard let upload = try await store.uploads.find(storedName: storedName), upload.kind == kind,
             decoded == upload.storedName || decoded == upload.thumbnailName
         else { throw UploadName.notFound }
-        let path = folder.path(kind, decoded)
-        guard let attributes = try await folder.attributes(of: path) else {
-            logger.warning("recorded upload is missing on disk", metadata: ["file": .string(path)])
+        let key = UploadFileKey(kind: kind, name: decoded)
+        guard let stored = try await storage.locate(key) else {
+            logger.warning("recorded upload is missing from storage", metadata: ["file": .string(key.path)])
             throw UploadName.notFound
         }
-        return ServedFile(upload: upload, path: path, size: attributes.size, isThumbnail: decoded != upload.storedName)
+        return ServedFile(upload: upload, stored: stored, isThumbnail: decoded != upload.storedName)
     }
 
     private func check(_ file: ReceivedFile, kind: UploadKind) async throws -> UploadFileType {
@@ -110,27 +119,32 @@ public struct UploadService: Sendable {
         return type
     }
 
-    /// Moves (or, for avatars, re-encodes) a checked file into its folder under a new name.
+    /// Stores a checked file (for avatars, its re-encoded square) under a new name, with an
+    /// image's thumbnail. Files made here start in `.tmp/` and are listed in `temporaries` until
+    /// storage takes them; what storage took is listed in `written`, for undoing on failure.
     private func place(
-        _ file: ReceivedFile, type: UploadFileType, kind: UploadKind, owner: ObjectId, written: inout [String]
+        _ file: ReceivedFile, type: UploadFileType, kind: UploadKind, owner: ObjectId,
+        written: inout [UploadFileKey], temporaries: inout [String]
     ) async throws -> Upload {
         let name = UploadName.generate(fileExtension: type.fileExtension)
-        let destination = folder.path(kind, name)
+        var source = file.path
         var thumbnailName: String?
         if kind == .avatar {
-            written.append(destination)
-            try await images.writeSquare(from: file.path, to: destination, side: Self.avatarSide)
-        } else {
-            written.append(destination)
-            try await folder.move(file.path, to: destination)
-            if kind == .image {
-                let thumbnail = UploadName.thumbnail(of: name)
-                written.append(folder.path(kind, thumbnail))
-                try await images.writeThumbnail(from: destination, to: folder.path(kind, thumbnail), side: Self.thumbnailSide)
-                thumbnailName = thumbnail
-            }
+            source = folder.temporaryPath(for: name)
+            temporaries.append(source)
+            try await images.writeSquare(from: file.path, to: source, side: Self.avatarSide)
+        } else if kind == .image {
+            let thumbnail = UploadName.thumbnail(of: name)
+            let thumbnailPath = folder.temporaryPath(for: thumbnail)
+            temporaries.append(thumbnailPath)
+            try await images.writeThumbnail(from: file.path, to: thumbnailPath, side: Self.thumbnailSide)
+            written.append(UploadFileKey(kind: kind, name: thumbnail))
+            try await storage.store(thumbnailPath, as: UploadFileKey(kind: kind, name: thumbnail))
+            thumbnailName = thumbnail
         }
-        let digest = try await folder.digest(of: destination)
+        let digest = try await folder.digest(of: source)
+        written.append(UploadFileKey(kind: kind, name: name))
+        try await storage.store(source, as: UploadFileKey(kind: kind, name: name))
         return Upload(
             ownerId: owner, kind: kind, storedName: name, thumbnailName: thumbnailName, originalName: file.originalName,
             mimeType: type.mimeType, size: digest.size, sha256: digest.sha256)
@@ -152,7 +166,7 @@ public struct UploadService: Sendable {
     @discardableResult
     private func remove(_ upload: Upload) async throws -> Bool {
         guard try await store.uploads.delete(id: upload.id) else { return false }
-        await folder.remove([upload.storedName, upload.thumbnailName].compactMap { $0 }.map { folder.path(upload.kind, $0) })
+        await storage.remove([upload.storedName, upload.thumbnailName].compactMap { $0 }.map { UploadFileKey(kind: upload.kind, name: $0) })
         return true
     }
 }

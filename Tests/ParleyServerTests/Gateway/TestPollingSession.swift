@@ -21,7 +21,14 @@ enum TestPollingSession {
         let connect = "40" + String(decoding: try JSONSerialization.data(withJSONObject: ["token": token]), as: UTF8.self)
         let posted = try await client.execute(uri: path, method: .post, headers: headers, body: ByteBuffer(string: connect))
         guard String(buffer: posted.body) == "ok" else { throw TestFailure("CONNECT not taken: \(String(buffer: posted.body))") }
-        let answer = try await client.execute(uri: path, method: .get, headers: [:], body: nil)
-        return String(buffer: answer.body)
+        // On a slow machine a ping (1 s interval in these tests) can be queued before the
+        // CONNECT reply: poll again, a few times, until a Socket.IO packet is among the answers.
+        var answers: [String] = []
+        for _ in 0..<10 {
+            let answer = try await client.execute(uri: path, method: .get, headers: [:], body: nil)
+            answers.append(String(buffer: answer.body))
+            if answers.last!.split(separator: "\u{1e}").contains(where: { $0.hasPrefix("4") }) { break }
+        }
+        return answers.joined(separator: "\u{1e}")
     }
 }

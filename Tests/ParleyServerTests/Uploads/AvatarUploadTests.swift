@@ -53,7 +53,7 @@ struct AvatarUploadTests {
             #expect(size.width == 256 && size.height == 256)
 
             #expect(try await api.fetch(firstURL).status == 404)
-            #expect(disk.files(in: "avatars") == [try #require(second.data["filename"] as? String)])
+            #expect(try await disk.files(in: "avatars") == [try #require(second.data["filename"] as? String)])
             #expect(try await api.send(.get, "/api/users/\(alice.id)/avatar").data["avatar"] as? String == secondURL)
         }
     }
@@ -69,7 +69,7 @@ struct AvatarUploadTests {
             let deleted = try await api.send(.delete, "/api/upload/\(filename)", token: alice.accessToken)
             #expect(deleted.status == 200)
             #expect(deleted.message == "File deleted successfully")
-            #expect(disk.files(in: "avatars").isEmpty)
+            #expect(try await disk.files(in: "avatars").isEmpty)
             let lookup = try await api.send(.get, "/api/users/\(alice.id)/avatar")
             #expect(lookup.data["avatar"] is NSNull)
         }
@@ -84,7 +84,7 @@ struct AvatarUploadTests {
             let json = try await api.send(.post, "/api/upload/avatar", token: alice.accessToken, json: ["avatar": "x"])
             #expect(json.status == 400)
             #expect(try await api.upload("/api/upload/avatar", token: nil, parts: []).status == 401)
-            #expect(disk.everything.isEmpty)
+            #expect(try await disk.everything().isEmpty)
         }
     }
 }

@@ -33,7 +33,7 @@ struct FileUploadTests {
             let thumbnail = try await api.fetch(thumbnailURL)
             let size = try #require(ImageInspection.pngSize(thumbnail.body))
             #expect(size.width == 320 && size.height == 240)
-            #expect(disk.files(in: "images").count == 2)
+            #expect(try await disk.files(in: "images").count == 2)
         }
     }
 
@@ -104,7 +104,7 @@ struct FileUploadTests {
             let textURL = try #require(text.data["fileUrl"] as? String)
             #expect(textURL.hasSuffix(".txt"))
             #expect(try await api.fetch(textURL).headers[.contentType] == "text/plain")
-            #expect(disk.files(in: "files").count == 2)
+            #expect(try await disk.files(in: "files").count == 2)
         }
     }
 
@@ -125,8 +125,8 @@ struct FileUploadTests {
             #expect(files.map { $0["originalName"] as? String } == ["a.pdf", "b.txt", "c.webp"])
             #expect(files.map { $0["mimeType"] as? String } == ["application/pdf", "text/plain", "image/webp"])
             #expect((response.data["urls"] as? [String])?.count == 3)
-            #expect(disk.files(in: "files").count == 3)
-            #expect(disk.files(in: ".tmp").isEmpty)
+            #expect(try await disk.files(in: "files").count == 3)
+            #expect(try await disk.files(in: ".tmp").isEmpty)
         }
     }
 

@@ -35,7 +35,7 @@ struct MessageImageTests {
             #expect(served.status == 200)
             #expect(served.headers[.contentType] == "image/png")
             #expect(served.body == png)
-            #expect(disk.files(in: "images").count == 2, "the picture and its thumbnail")
+            #expect(try await disk.files(in: "images").count == 2, "the picture and its thumbnail")
 
             // The sender owns the upload; another member may see the picture but not manage it.
             let name = try #require(URL(string: imageUrl)?.lastPathComponent)
@@ -91,7 +91,7 @@ struct MessageImageTests {
             }
             let history = try await api.send(.get, "/api/messages/channel/\(channel)?includeDeleted=true", token: world.member.accessToken)
             #expect((history.json["data"] as? [Any])?.isEmpty == true)
-            #expect(disk.everything.isEmpty)
+            #expect(try await disk.everything().isEmpty)
         }
     }
 
@@ -104,7 +104,7 @@ struct MessageImageTests {
                 .post, "/api/messages", token: world.outsider.accessToken,
                 json: ["channelId": hidden, "type": "image", "imageUrl": Self.dataURL("image/png", png)])
             #expect(refused.status == 404)
-            #expect(disk.everything.isEmpty)
+            #expect(try await disk.everything().isEmpty)
         }
     }
 
@@ -120,7 +120,7 @@ struct MessageImageTests {
                 json: ["channelId": target.extraChannelId, "type": "image", "imageUrl": Self.dataURL("image/png", png)])
             #expect(tooLarge.status == 413)
             #expect(tooLarge.message == "File too large. Maximum size is 1 MB.")
-            #expect(disk.everything.isEmpty)
+            #expect(try await disk.everything().isEmpty)
 
             // Every other route keeps JSON_BODY_LIMIT.
             let long = String(repeating: "x", count: 1_500_000)
@@ -146,7 +146,7 @@ struct MessageImageTests {
             let history = try await api.send(
                 .get, "/api/messages/channel/\(gateway.target.extraChannelId)", token: gateway.world.member.accessToken)
             #expect((history.json["data"] as? [Any])?.isEmpty == true)
-            #expect(disk.everything.isEmpty)
+            #expect(try await disk.everything().isEmpty)
             await socket.close()
         }
     }

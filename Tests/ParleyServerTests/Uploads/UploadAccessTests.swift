@@ -47,13 +47,13 @@ struct UploadAccessTests {
             #expect(refused.message == "Insufficient permissions")
             let byBody = try await api.send(.delete, "/api/upload/file", token: bob.accessToken, json: ["filename": name])
             #expect(byBody.status == 403)
-            #expect(disk.files(in: "files") == [name])
+            #expect(try await disk.files(in: "files") == [name])
             #expect(try await api.fetch("/uploads/files/\(name)").status == 200)
 
             let root = try await api.loginAsRoot()
             #expect(try await api.send(.get, "/api/upload/info/\(name)", token: root.accessToken).status == 200)
             #expect(try await api.send(.delete, "/api/upload/files%2F\(name)", token: root.accessToken).status == 200)
-            #expect(disk.files(in: "files").isEmpty)
+            #expect(try await disk.files(in: "files").isEmpty)
             #expect(try await api.fetch("/uploads/files/\(name)").status == 404)
             #expect(try await api.send(.delete, "/api/upload/\(name)", token: alice.accessToken).status == 404)
         }
@@ -66,7 +66,7 @@ struct UploadAccessTests {
             let deleted = try await api.send(
                 .delete, "/api/upload/file", token: alice.accessToken, json: ["fileUrl": "http://localhost/uploads/files/\(name)"])
             #expect(deleted.status == 200)
-            #expect(disk.everything.isEmpty)
+            #expect(try await disk.everything().isEmpty)
         }
     }
 
@@ -102,7 +102,7 @@ struct UploadAccessTests {
 
             #expect(FileManager.default.fileExists(atPath: secret.path))
             #expect(FileManager.default.fileExists(atPath: outside.path))
-            #expect(disk.files(in: "files") == [name])
+            #expect(try await disk.files(in: "files") == [name])
             #expect(try await api.send(.get, "/api/upload/info/\(name)", token: alice.accessToken).status == 200)
         }
     }

@@ -28,7 +28,7 @@ struct UploadRaceTests {
                     return try await group.reduce(into: [Int]()) { $0.append($1) }
                 }
                 #expect(statuses.sorted() == [200, 404, 404, 404], "round \(round): \(statuses)")
-                #expect(disk.files(in: "files").isEmpty)
+                #expect(try await disk.files(in: "files").isEmpty)
                 #expect(try await api.fetch("/uploads/files/\(name)").status == 404)
             }
         }
@@ -50,16 +50,17 @@ struct UploadRaceTests {
 
             // The body is being received into a temporary file when the client goes away.
             let deadline = ContinuousClock.now + .seconds(10)
-            while disk.files(in: ".tmp").isEmpty && ContinuousClock.now < deadline { try await Task.sleep(for: .milliseconds(10)) }
-            #expect(disk.files(in: ".tmp").count == 1)
+            while try await disk.files(in: ".tmp").isEmpty && ContinuousClock.now < deadline { try await Task.sleep(for: .milliseconds(10)) }
+            #expect(try await disk.files(in: ".tmp").count == 1)
             connection.reset()
 
             let entry = try await logs.next(containing: "upload aborted by client")
             #expect(entry.level <= .notice)
             #expect(logs.entries.filter { $0.level >= .error }.isEmpty, "\(logs.entries.map { "\($0.level) \($0.message)" })")
             let emptied = ContinuousClock.now + .seconds(10)
-            while !disk.files(in: ".tmp").isEmpty && ContinuousClock.now < emptied { try await Task.sleep(for: .milliseconds(10)) }
-            #expect(disk.everything.isEmpty, "\(disk.everything)")
+            while try await !disk.files(in: ".tmp").isEmpty && ContinuousClock.now < emptied { try await Task.sleep(for: .milliseconds(10)) }
+            let left = try await disk.everything()
+            #expect(left.isEmpty, "\(left)")
 
             #expect(try await api.send(.get, "/health").status == 200)
             let after = try await api.upload(

@@ -22,7 +22,7 @@ struct UploadRefusalTests {
                 #expect(response.message == "Only image files are allowed!")
                 #expect(response.json["code"] as? String == "UNSUPPORTED_MEDIA_TYPE")
             }
-            #expect(disk.everything.isEmpty)
+            #expect(try await disk.everything().isEmpty)
         }
     }
 
@@ -45,7 +45,7 @@ struct UploadRefusalTests {
                 "/api/upload/multiple", token: alice.accessToken,
                 parts: [.file("files", "ok.pdf", "application/pdf", SampleFiles.pdf), .file("files", "x.txt", "text/plain", SampleFiles.html)])
             #expect(mixed.status == 415)
-            #expect(disk.everything.isEmpty)
+            #expect(try await disk.everything().isEmpty)
         }
     }
 
@@ -58,7 +58,7 @@ struct UploadRefusalTests {
                 "/api/upload/image", token: alice.accessToken, parts: [.file("image", "broken.png", "image/png", Data(truncated))])
             #expect(response.status == 415)
             #expect(response.message == "The image could not be decoded.")
-            #expect(disk.everything.isEmpty)
+            #expect(try await disk.everything().isEmpty)
         }
     }
 
@@ -81,7 +81,7 @@ struct UploadRefusalTests {
                 parts: (0..<4).map { .file("files", "\($0).txt", "text/plain", Data(repeating: UInt8(ascii: "b"), count: 60 * 1024)) })
             #expect(body.status == 413)
             #expect(body.message == "Request body too large. Maximum is 200 KB.")
-            #expect(disk.everything.isEmpty)
+            #expect(try await disk.everything().isEmpty)
         }
     }
 
@@ -103,7 +103,7 @@ struct UploadRefusalTests {
                 "/api/upload/file", token: alice.accessToken, parts: [.file("document", "a.txt", "text/plain", SampleFiles.text)])
             #expect(wrongField.status == 400)
             #expect(wrongField.message == "Unexpected field name.")
-            #expect(disk.everything.isEmpty)
+            #expect(try await disk.everything().isEmpty)
         }
     }
 }

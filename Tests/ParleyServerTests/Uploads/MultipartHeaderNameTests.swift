@@ -23,7 +23,7 @@ struct MultipartHeaderNameTests {
             #expect(response.json["code"] as? String == "VALIDATION_ERROR")
             let after = try await api.send(.get, "/api/auth/me", token: alice.accessToken)
             #expect(after.status == 200)
-            #expect(disk.everything.isEmpty)
+            #expect(try await disk.everything().isEmpty)
         }
     }
 

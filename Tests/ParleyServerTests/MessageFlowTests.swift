@@ -111,6 +111,26 @@ struct MessageFlowTests {
         }
     }
 
+    /// Found by schemathesis: a repeated id in `messageIds` trapped building the answer and took
+    /// the server down.
+    @Test func batchesAnswerARepeatedMessageIdOnce() async throws {
+        try await TestApp.run { api in
+            let world = try await PermissionWorld.make(api)
+            let channel = try await world.makeTarget(isPrivate: false).extraChannelId
+            let id = try #require(try await Self.post(api, world.member, channel, "twice")["_id"] as? String)
+            _ = try await api.send(.post, "/api/messages/\(id)/reactions", token: world.member.accessToken, json: ["reaction": "👍"])
+            let unknown = "000000000000000000000000"
+            for path in ["/api/messages/reactions/batch", "/api/messages/replies/batch"] {
+                let batch = try await api.send(.post, path, token: world.member.accessToken, json: ["messageIds": [id, id, unknown, unknown]])
+                #expect(batch.status == 200, "\(path)")
+                #expect(Set(batch.data.keys) == [id, unknown], "\(path)")
+            }
+            let reactions = try await api.send(.post, "/api/messages/reactions/batch", token: world.member.accessToken, json: ["messageIds": [id, id]])
+            #expect((reactions.data[id] as? [String: Any])?["totalReactions"] as? Int == 1)
+            #expect(try await api.send(.get, "/health").status == 200)
+        }
+    }
+
     @Test func repliesCountOnTheParentAndStayInItsChannel() async throws {
         try await TestApp.run { api in
             let world = try await PermissionWorld.make(api)

@@ -90,7 +90,7 @@ public enum ApplicationBuilder {
         // Each dependency `/health/ready` waits for.
         var readiness: [any ReadinessCheck] = [StoreReadinessCheck(store: store)]
         if let cluster { readiness.append(RedisReadinessCheck(cluster: cluster)) }
-        let router = RouterBuilder.build(
+        let router = try RouterBuilder.build(
             configuration: configuration, services: services, realtime: io, uploads: uploads, metrics: metrics, readiness: readiness,
             cluster: cluster)
         // One count of open connections for both listeners: they share the descriptor limit.
@@ -120,7 +120,7 @@ public enum ApplicationBuilder {
     /// Starts libvips and libmagic (each once, here, and handed down) and prepares the upload
     /// folders, so a missing library database or an unwritable `UPLOAD_DIR` stops start-up.
     /// With GridFS, `UPLOAD_DIR` still holds `.tmp/`, where bodies are received and checked.
-    private static func uploadService(
+    static func uploadService(
         configuration: AppConfiguration, services: AppServices, threadPool: NIOThreadPool, metrics: AppMetrics, logger: Logger
     ) throws -> UploadService {
         let folder = services.uploadFolder

@@ -6,7 +6,7 @@ enum RouterBuilder {
     static func build(
         configuration: AppConfiguration, services: AppServices, realtime: SocketIOServer, uploads: UploadService,
         metrics: AppMetrics, readiness: [any ReadinessCheck], cluster: ClusterLink? = nil
-    ) -> Router<AppRequestContext> {
+    ) throws -> Router<AppRequestContext> {
         let router = Router(context: AppRequestContext.self)
         router.add(middleware: RequestLogMiddleware(metrics: metrics))
         router.add(middleware: SecurityHeadersMiddleware())
@@ -24,7 +24,8 @@ enum RouterBuilder {
         var redisUp: (@Sendable () async -> Bool)?
         if let cluster { redisUp = { await cluster.isUp() } }
         SystemRoutes.add(
-            to: router, controller: SystemController(store: services.store, environment: configuration.environment, redisUp: redisUp))
+            to: router, controller: SystemController(store: services.store, environment: configuration.environment, redisUp: redisUp),
+            openAPI: try OpenAPIDocument.bundled())
         HealthRoutes.add(
             to: router, health: HealthController(checks: readiness, limit: .seconds(2)),
             metrics: MetricsController(metrics: metrics, token: configuration.metricsToken))

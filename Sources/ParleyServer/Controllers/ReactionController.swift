@@ -45,9 +45,11 @@ struct ReactionController: Sendable {
     static func messageIds(_ body: JSONBody) throws -> [ObjectId] {
         guard let texts = try body.stringArray("messageIds") else { throw DomainError.validation("messageIds array is required") }
         guard texts.count <= 200 else { throw DomainError.validation("At most 200 messageIds at once") }
-        return try texts.map { text in
+        // Each id once: the answer is keyed by id, and a repeated id used to trap building it.
+        var seen = Set<ObjectId>()
+        return try texts.compactMap { text in
             guard let id = ObjectId(text) else { throw DomainError.invalidId("message") }
-            return id
+            return seen.insert(id).inserted ? id : nil
         }
     }
 }

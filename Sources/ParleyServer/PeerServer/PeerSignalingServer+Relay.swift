@@ -4,7 +4,7 @@
 extension PeerSignalingServer {
     enum RelayWork: Sendable {
         case attached(String)
-        case detached(String)
+        case detached(String, token: String)
         /// A LEAVE, OFFER, ANSWER or CANDIDATE with a destination, from a peer connected here.
         case signal(text: String, source: String)
         /// A message another node forwarded to a peer connected here.
@@ -16,7 +16,7 @@ extension PeerSignalingServer {
         guard let relay else { return }
         await withTaskGroup(of: Void.self) { group in
             group.addTask {
-                await relay.run(deliver: { self.relayWork.continuation.yield(.remote($0)) }, localPeers: { self.localPeerIDs })
+                await relay.run(deliver: { self.relayWork.continuation.yield(.remote($0)) }, localPeers: { self.localPeers })
             }
             group.addTask {
                 for await work in self.relayWork.stream { await self.perform(work, relay: relay) }
@@ -27,10 +27,11 @@ extension PeerSignalingServer {
     private func perform(_ work: RelayWork, relay: any PeerRelay) async {
         switch work {
         case .attached(let id):
-            if isConnected(id) { await relay.attached(id) }
-        case .detached(let id):
+            guard let token = token(of: id) else { return }
+            if !(await relay.attached(id, token: token)) { refuseTaken(id, token: token) }
+        case .detached(let id, let token):
             // Unless the same client reconnected here meanwhile.
-            if !isConnected(id) { await relay.detached(id) }
+            if !isConnected(id) { await relay.detached(id, token: token) }
         case .signal(let text, let source):
             guard let message = PeerMessage(text: text), let destination = message.destination else { return }
             let expires = message.type != "LEAVE"

@@ -69,8 +69,22 @@ public final class PeerSignalingServer: Sendable {
     }
 
     var clientCount: Int { clients.withLock { $0.count } }
-    var localPeerIDs: [String] { clients.withLock { Array($0.keys) } }
+    var localPeers: [(id: String, token: String)] { clients.withLock { $0.map { ($0.key, $0.value.token) } } }
     func isConnected(_ id: String) -> Bool { clients.withLock { $0[id] != nil } }
+    func token(of id: String) -> String? { clients.withLock { $0[id]?.token } }
+
+    /// Another client holds `id` on another node: this node's client with `token` loses it,
+    /// as a second client on one node would have been refused.
+    func refuseTaken(_ id: String, token: String) {
+        let connection = clients.withLock { clients -> WebSocketConnection? in
+            guard let client = clients[id], client.token == token else { return nil }
+            clients[id] = nil
+            return client.connection
+        }
+        guard let connection else { return }
+        connection.write(.text(PeerMessage.encode(type: "ID-TAKEN", payload: ["msg": "ID is taken"])))
+        connection.close(after: .milliseconds(200))
+    }
 
     /// The WebSocket upgrade for `/peerjs/peerjs?key=&id=&token=`; other paths are not ours.
     public func upgradeDecision(for request: HTTPRequest) -> WebSocketUpgradeDecision {
@@ -109,12 +123,13 @@ public final class PeerSignalingServer: Sendable {
 
     /// The connection of peer `id` closed: it gives the id up, unless a reconnect took it over.
     func closed(_ connection: WebSocketConnection, id: String) {
-        clients.withLock { clients in
-            guard let client = clients[id], client.connection === connection else { return }
+        let token = clients.withLock { clients -> String? in
+            guard let client = clients[id], client.connection === connection else { return nil }
             clients[id] = nil
             keepReserved(id, for: client.token)
+            return client.token
         }
-        if relay != nil { relayWork.continuation.yield(.detached(id)) }
+        if relay != nil, let token { relayWork.continuation.yield(.detached(id, token: token)) }
     }
 
     /// A connection gave up `id`: while its owner has it registered, it stays with `token`.
@@ -243,7 +258,7 @@ public final class PeerSignalingServer: Sendable {
         }
         for (id, client) in silent {
             client.connection.close()
-            if relay != nil { relayWork.continuation.yield(.detached(id)) }
+            if relay != nil { relayWork.continuation.yield(.detached(id, token: client.token)) }
         }
         reserved.withLock { reserved in reserved = reserved.filter { rooms.isRegistered($0.key) } }
     }

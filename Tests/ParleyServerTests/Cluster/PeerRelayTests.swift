@@ -47,8 +47,20 @@ struct PeerRelayTests {
 
     @Test func offerAnswerAndCandidatesCrossNodesOnlyWithinAVideoRoom() async throws {
         let redis = try ClusterRedis()
-        try await redis.ready()
+        do {
+            try await redis.ready()
+            try await relayBetweenTwoNodes(redis)
+        } catch {
+            await redis.stop()
+            throw error
+        }
+        await redis.stop()
+    }
+
+    private func relayBetweenTwoNodes(_ redis: ClusterRedis) async throws {
         try await withThrowingTaskGroup(of: Void.self) { group in
+            // Also when an expectation throws: the listeners and relays must end with the test.
+            defer { group.cancelAll() }
             let a = node("a", port: 28101, redis: redis, group: &group)
             let b = node("b", port: 28102, redis: redis, group: &group)
             #expect(await a.subscriber.waitUntilSubscribed())
@@ -87,9 +99,15 @@ struct PeerRelayTests {
             try await Task.sleep(for: .milliseconds(300))
             #expect(bobClient.received("OFFER").count == 1)
             #expect(malloryClient.received("CANDIDATE").isEmpty)
-            group.cancelAll()
+
+            // Someone who learnt Alice's id cannot take it on the other node: refused, and
+            // what Bob sends still reaches Alice.
+            let thief = TestPeerClient.connect(port: b.port, id: alicePeer, token: "stolen")
+            #expect(try await thief.next("ID-TAKEN")["type"] as? String == "ID-TAKEN")
+            try bobClient.send(["type": "CANDIDATE", "dst": alicePeer, "payload": ["candidate": "b2"]])
+            try await waitFor { aliceClient.received("CANDIDATE").count == 2 }
+            #expect(thief.received("CANDIDATE").isEmpty)
         }
-        await redis.stop()
     }
 
     private func waitFor(_ condition: () -> Bool) async throws {

@@ -78,7 +78,10 @@ public enum ApplicationBuilder {
         }
 
         let videoRooms = VideoRoomRegistry()
-        let peers = PeerSignalingServer(rooms: videoRooms, logger: logger)
+        let peerRelay = cluster.map {
+            RedisPeerRelay(redis: $0.client, subscriber: $0.subscriber, node: $0.nodeID, keys: ClusterKeys(), logger: logger) as any PeerRelay
+        }
+        let peers = PeerSignalingServer(rooms: videoRooms, relay: peerRelay, logger: logger)
         let gateway = ChatGateway(
             io: io, services: services, videoRooms: videoRooms, settings: realtime, publicURL: configuration.publicURL, logger: logger,
             shared: clusterState.gateway)

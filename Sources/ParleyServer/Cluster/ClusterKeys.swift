@@ -25,6 +25,12 @@ struct ClusterKeys: Sendable {
     func videoRoom(_ room: String) -> String { "\(prefix)video:room:\(room)" }
     /// The owner (`userId socketId`) of a registered peer id.
     func videoPeer(_ peerId: String) -> String { "\(prefix)video:peer:\(peerId)" }
+    /// Set of the rooms a peer id is registered in.
+    func videoPeerRooms(_ peerId: String) -> String { "\(prefix)video:rooms:\(peerId)" }
+    /// The node a PeerJS client with this peer id is connected to.
+    func peerNode(_ peerId: String) -> String { "\(prefix)peerjs:peer:\(peerId)" }
+    /// The channel on which a node receives PeerJS messages for its own clients.
+    func peerChannel(_ node: String) -> String { "\(prefix)peerjs:\(node)" }
     /// Set of `room peerId` registered by one node.
     func videoNode(_ node: String) -> String { "\(prefix)video:node:\(node)" }
     /// Sorted sets of failed logins (score: time in ms) per account and per address.

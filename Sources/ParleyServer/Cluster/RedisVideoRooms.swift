@@ -12,7 +12,7 @@ struct RedisVideoRooms: VideoRoomDirectory {
     let node: String
     let keys: ClusterKeys
 
-    /// KEYS: peer owner, room, node set. ARGV: owner, peer id, room. The peers already in
+    /// KEYS: peer owner, room, node set, the peer's rooms. ARGV: owner, peer id, room. The peers already in
     /// the room, or -1 when the id is someone else's.
     static let join = """
         local owner = redis.call('GET', KEYS[1])
@@ -21,6 +21,7 @@ struct RedisVideoRooms: VideoRoomDirectory {
         local others = redis.call('SMEMBERS', KEYS[2])
         redis.call('SADD', KEYS[2], ARGV[2])
         redis.call('SADD', KEYS[3], ARGV[3] .. ' ' .. ARGV[2])
+        redis.call('SADD', KEYS[4], ARGV[3])
         return others
         """
 
@@ -34,6 +35,7 @@ struct RedisVideoRooms: VideoRoomDirectory {
           if peer then
             redis.call('SREM', ARGV[1] .. 'video:room:' .. room, peer)
             redis.call('DEL', ARGV[1] .. 'video:peer:' .. peer)
+            redis.call('SREM', ARGV[1] .. 'video:rooms:' .. peer, room)
             table.insert(left, room)
             table.insert(left, peer)
           end
@@ -45,7 +47,10 @@ struct RedisVideoRooms: VideoRoomDirectory {
     func join(peerId: String, userId: ObjectId, socketID: String, room: String) async throws(VideoRoomRegistry.JoinError) -> [String] {
         let owner = "\(userId.hexString) \(socketID)"
         let reply = try? await redis.send(
-            ["EVAL", Self.join, "3", keys.videoPeer(peerId), keys.videoRoom(room), keys.videoNode(node), owner, peerId, room])
+            [
+                "EVAL", Self.join, "4", keys.videoPeer(peerId), keys.videoRoom(room), keys.videoNode(node), keys.videoPeerRooms(peerId), owner,
+                peerId, room,
+            ])
         if reply?.int == -1 { throw .taken }
         let here = try registry.join(peerId: peerId, userId: userId, socketID: socketID, room: room)
         guard let elsewhere = reply?.array?.compactMap(\.string) else { return here }
@@ -74,6 +79,7 @@ struct RedisVideoRooms: VideoRoomDirectory {
         for (room, peerId) in pairs {
             _ = try? await redis.send(["SREM", keys.videoRoom(room), peerId])
             _ = try? await redis.send(["SREM", keys.videoNode(node), "\(room) \(peerId)"])
+            _ = try? await redis.send(["SREM", keys.videoPeerRooms(peerId), room])
             if !registry.isRegistered(peerId) { _ = try? await redis.send(["DEL", keys.videoPeer(peerId)]) }
         }
     }

@@ -38,6 +38,8 @@ struct GatewayService: Service {
                         await gateway.deliver(event)
                     }
                 }
+                // PeerJS signaling to and from the other nodes of a cluster.
+                group.addTask { await peers.runRelay() }
                 group.addTask {
                     while !Task.isCancelled {
                         try? await Task.sleep(for: tickInterval)

@@ -52,18 +52,39 @@ public final class PeerSignalingServer: Sendable {
     let settings: Settings
     let rooms: VideoRoomRegistry
     let logger: Logger
+    /// Nil on a node running alone: relay stays between this server's own connections.
+    let relay: (any PeerRelay)?
+    /// With a relay, signaling goes through this one queue, so a peer's messages keep their order.
+    let relayWork = AsyncStream<RelayWork>.makeStream(bufferingPolicy: .bufferingNewest(10_000))
     private let clients = Mutex<[String: Client]>([:])
     /// Token of each registered id whose connection dropped: only that token may take it again.
     private let reserved = Mutex<[String: String]>([:])
     private let queues = Mutex<[String: [Queued]]>([:])
 
-    public init(settings: Settings = Settings(), rooms: VideoRoomRegistry, logger: Logger) {
+    init(settings: Settings = Settings(), rooms: VideoRoomRegistry, relay: (any PeerRelay)? = nil, logger: Logger) {
         self.settings = settings
         self.rooms = rooms
+        self.relay = relay
         self.logger = logger
     }
 
     var clientCount: Int { clients.withLock { $0.count } }
+    var localPeers: [(id: String, token: String)] { clients.withLock { $0.map { ($0.key, $0.value.token) } } }
+    func isConnected(_ id: String) -> Bool { clients.withLock { $0[id] != nil } }
+    func token(of id: String) -> String? { clients.withLock { $0[id]?.token } }
+
+    /// Another client holds `id` on another node: this node's client with `token` loses it,
+    /// as a second client on one node would have been refused.
+    func refuseTaken(_ id: String, token: String) {
+        let connection = clients.withLock { clients -> WebSocketConnection? in
+            guard let client = clients[id], client.token == token else { return nil }
+            clients[id] = nil
+            return client.connection
+        }
+        guard let connection else { return }
+        connection.write(.text(PeerMessage.encode(type: "ID-TAKEN", payload: ["msg": "ID is taken"])))
+        connection.close(after: .milliseconds(200))
+    }
 
     /// The WebSocket upgrade for `/peerjs/peerjs?key=&id=&token=`; other paths are not ours.
     public func upgradeDecision(for request: HTTPRequest) -> WebSocketUpgradeDecision {
@@ -95,17 +116,20 @@ public final class PeerSignalingServer: Sendable {
         case .opened: connection.write(.text(PeerMessage.encode(type: "OPEN")))
         case .reattached: break
         }
+        if relay != nil { relayWork.continuation.yield(.attached(id)) }
         deliverQueued(to: id)
         return PeerConnection(server: self, id: id)
     }
 
     /// The connection of peer `id` closed: it gives the id up, unless a reconnect took it over.
     func closed(_ connection: WebSocketConnection, id: String) {
-        clients.withLock { clients in
-            guard let client = clients[id], client.connection === connection else { return }
+        let token = clients.withLock { clients -> String? in
+            guard let client = clients[id], client.connection === connection else { return nil }
             clients[id] = nil
             keepReserved(id, for: client.token)
+            return client.token
         }
+        if relay != nil, let token { relayWork.continuation.yield(.detached(id, token: token)) }
     }
 
     /// A connection gave up `id`: while its owner has it registered, it stays with `token`.
@@ -151,13 +175,23 @@ public final class PeerSignalingServer: Sendable {
         guard let message = PeerMessage(text: text) else { return true }  // invalid JSON is ignored, as PeerJS does
         switch message.type {
         case "HEARTBEAT":
+            // Keeps this node's claim on the peer alive in the cluster.
+            if relay != nil { relayWork.continuation.yield(.attached(source)) }
             return true
         case "LEAVE":
             guard let destination = message.destination else { return false }
+            if relay != nil {
+                relayWork.continuation.yield(.signal(text: text, source: source))
+                return true
+            }
             if rooms.shareRoom(source, destination) { send(message.relayed(from: source), to: destination, queueing: false) }
             return true
         case let type where Self.relayedTypes.contains(type):
             guard let destination = message.destination else { return true }
+            if relay != nil {
+                relayWork.continuation.yield(.signal(text: text, source: source))
+                return true
+            }
             guard rooms.shareRoom(source, destination) else {
                 // Not two peers of one video room: nothing is relayed, and the sender learns
                 // the peer is unavailable.
@@ -171,7 +205,7 @@ public final class PeerSignalingServer: Sendable {
         }
     }
 
-    private func send(_ text: String, to destination: String, queueing: Bool, from source: String = "") {
+    func send(_ text: String, to destination: String, queueing: Bool, from source: String = "") {
         let connection = clients.withLock { $0[destination]?.connection }
         if let connection {
             deliver(text, to: connection)
@@ -220,9 +254,12 @@ public final class PeerSignalingServer: Sendable {
                 clients[id] = nil
                 keepReserved(id, for: client.token)
             }
-            return Array(gone.values)
+            return gone
         }
-        for client in silent { client.connection.close() }
+        for (id, client) in silent {
+            client.connection.close()
+            if relay != nil { relayWork.continuation.yield(.detached(id, token: client.token)) }
+        }
         reserved.withLock { reserved in reserved = reserved.filter { rooms.isRegistered($0.key) } }
     }
 }

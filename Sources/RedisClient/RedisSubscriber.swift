@@ -42,8 +42,9 @@ public final class RedisSubscriber: Sendable {
     }
 
     /// Waits until every subscription made so far is confirmed by the server (or `timeout`
-    /// passed); true when they all are.
-    public func waitUntilSubscribed(timeout: Duration = .seconds(5)) async -> Bool {
+    /// passed); true when they all are. The default is generous: a machine starting a hundred
+    /// test suites at once has been seen to take more than 5 s to run the subscriber's thread.
+    public func waitUntilSubscribed(timeout: Duration = .seconds(30)) async -> Bool {
         let deadline = ContinuousClock.now + timeout
         while ContinuousClock.now < deadline {
             if subscriptions.withLockedValue({ $0.allSatisfy(\.isSubscribed) }) { return true }

@@ -3,6 +3,7 @@ import Hummingbird
 import Logging
 import ParleyCore
 import RedisClient
+import RedisTestSupport
 import SocketIO
 import Testing
 
@@ -61,8 +62,9 @@ struct PeerRelayTests {
         try await withThrowingTaskGroup(of: Void.self) { group in
             // Also when an expectation throws: the listeners and relays must end with the test.
             defer { group.cancelAll() }
-            let a = node("a", port: 28101, redis: redis, group: &group)
-            let b = node("b", port: 28102, redis: redis, group: &group)
+            // Free ports, not fixed ones: suites run side by side, on machines that run other things.
+            let a = node("a", port: try RedisServerProcess.freePort(), redis: redis, group: &group)
+            let b = node("b", port: try RedisServerProcess.freePort(), redis: redis, group: &group)
             #expect(await a.subscriber.waitUntilSubscribed())
             #expect(await b.subscriber.waitUntilSubscribed())
             let (alice, bob, mallory) = (ObjectId(), ObjectId(), ObjectId())

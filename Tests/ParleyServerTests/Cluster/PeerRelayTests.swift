@@ -38,10 +38,13 @@ struct PeerRelayTests {
 
     /// Connects a PeerJS client, retrying while the listener is still starting.
     private func open(_ node: Node, id: String, token: String) async throws -> TestPeerClient {
-        for _ in 0..<100 {
+        for _ in 0..<20 {
             let client = TestPeerClient.connect(port: node.port, id: id, token: token)
-            if (try? await client.next("OPEN", timeout: .milliseconds(500))) != nil { return client }
-            try await Task.sleep(for: .milliseconds(50))
+            if (try? await client.next("OPEN", timeout: .seconds(3))) != nil { return client }
+            // Closed before the next try: an attempt that was only slow (a loaded machine) would
+            // otherwise keep the id, and every later try would be answered ID-TAKEN.
+            await client.close()
+            try await Task.sleep(for: .milliseconds(100))
         }
         throw RedisError.unreachable("PeerJS listener on \(node.port) did not open")
     }

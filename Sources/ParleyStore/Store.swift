@@ -23,4 +23,11 @@ public protocol Store: Sendable {
     /// Removes every record of every aggregate (used by `clear-database` and tests).
     /// Returns the number of records removed per collection or table.
     func removeAll() async throws -> [String: Int]
+    /// The engine itself, under any wrapper (metrics, …): what engine-specific features such as
+    /// MongoDB's GridFS bucket are looked up on.
+    var engine: any Store { get }
+}
+
+extension Store {
+    public var engine: any Store { self }
 }

@@ -10,7 +10,7 @@ enum UploadStorageFactory {
     static func make(
         _ kind: UploadStorageKind, store: any Store, folder: UploadFolder, logger: Logger
     ) -> any UploadStorage {
-        if kind == .gridfs, let mongo = mongoStore(store) {
+        if kind == .gridfs, let mongo = store.engine as? MongoStore {
             return GridFSUploadStorage(bucket: mongo.files, folder: folder, logger: logger)
         }
         return DiskUploadStorage(folder: folder)
@@ -18,14 +18,8 @@ enum UploadStorageFactory {
 
     static func check(_ configuration: AppConfiguration, store: any Store) throws {
         try configuration.uploadStorage.check(store: configuration.store)
-        if configuration.uploadStorage == .gridfs, mongoStore(store) == nil {
+        if configuration.uploadStorage == .gridfs, !(store.engine is MongoStore) {
             throw ConfigurationError(variable: "UPLOAD_STORAGE", problem: "gridfs needs the MongoDB store")
         }
-    }
-
-    /// The MongoDB store under the metrics wrapper, if that is the engine.
-    private static func mongoStore(_ store: any Store) -> MongoStore? {
-        if let timed = store as? TimedStore { return timed.base as? MongoStore }
-        return store as? MongoStore
     }
 }

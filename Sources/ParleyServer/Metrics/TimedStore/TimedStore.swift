@@ -37,6 +37,7 @@ struct TimedStore: Store {
     }
 
     var engineName: String { base.engineName }
+    var engine: any Store { base.engine }
 
     func ping() async throws {
         try await timer.time("ping") { try await base.ping() }

@@ -10,6 +10,22 @@ build_release() { # product…
   bin=$(swift build -c release --show-bin-path)
 }
 
+# Builds parley-server in release at `commit`, in a git worktree at `folder` (made, or moved to
+# that commit, as needed; its own .build is kept between runs), and sets `baseline_bin`.
+build_baseline_release() { # commit folder
+  local commit folder=$2
+  commit=$(git rev-parse --verify "$1^{commit}")
+  if [ ! -e "$folder/.git" ]; then
+    git worktree prune
+    git worktree add --detach "$folder" "$commit" >/dev/null
+  elif [ "$(git -C "$folder" rev-parse HEAD)" != "$commit" ]; then
+    git -C "$folder" checkout --detach -q "$commit"
+  fi
+  echo "building the baseline $(git rev-parse --short "$commit") in release (in $folder)" >&2
+  (cd "$folder" && swift build -c release --product parley-server >/dev/null)
+  baseline_bin=$(cd "$folder" && swift build -c release --show-bin-path)
+}
+
 free_port() {
   python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'
 }

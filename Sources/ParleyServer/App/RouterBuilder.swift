@@ -29,6 +29,9 @@ enum RouterBuilder {
         HealthRoutes.add(
             to: router, health: HealthController(checks: readiness, limit: .seconds(2)),
             metrics: MetricsController(metrics: metrics, token: configuration.metricsToken))
+        if let page = configuration.benchStaticPage {
+            BenchRoutes.add(to: router, controller: try StaticPageController(file: page))
+        }
         AuthRoutes.add(
             to: router, controller: AuthController(auth: services.auth, bodyLimit: bodyLimit), authentication: authentication)
         let userController = UserController(

@@ -40,6 +40,10 @@ public struct AppConfiguration: Sendable {
     public var metricsToken: String?
     /// Set: this process is one node of a cluster sharing rooms and events through Redis.
     public var redisURL: RedisURL?
+    /// `BENCH_STATIC_PAGE`: a file whose bytes `GET /bench/static-page` serves from memory, the
+    /// ceiling `scripts/bench` compares the history page with. Unset (always, outside benchmarks):
+    /// no such route.
+    public var benchStaticPage: String?
 
     public init(
         host: String = "0.0.0.0", port: Int = 3000, store: StoreLocation, environment: RuntimeEnvironment,
@@ -156,6 +160,7 @@ public struct AppConfiguration: Sendable {
             redisURL: try redisURL(value("REDIS_URL")))
         configuration.logFormat = logFormat
         configuration.metricsToken = value("METRICS_TOKEN")
+        configuration.benchStaticPage = value("BENCH_STATIC_PAGE")
         return configuration
     }
 

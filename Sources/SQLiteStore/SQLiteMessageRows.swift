@@ -54,7 +54,23 @@ enum SQLiteMessageRows {
     }
 
     static func message(from row: Row) throws -> Message {
-        let mentionsJSON = try row.decode(String.self, forColumn: "mentions")
+        try message(from: row, columns: SQLiteMessageColumns(of: row))
+    }
+
+    /// Rows of one result set, decoded by column index (`SQLiteMessageColumns`).
+    static func messages(from rows: some Collection<Row>) throws -> [Message] {
+        guard let first = rows.first else { return [] }
+        let columns = try SQLiteMessageColumns(of: first)
+        return try rows.map { try message(from: $0, columns: columns) }
+    }
+
+    static func message(from row: Row, columns: SQLiteMessageColumns) throws -> Message {
+        func id(_ index: Int) throws -> ObjectId {
+            let text: String = try row.decode(String.self, atIndex: index)
+            guard let id = ObjectId(text) else { throw StoreError.corrupt("\(Array(row.columnNames)[index]) is not an id: \(text)") }
+            return id
+        }
+        let mentionsJSON = try row.decode(String.self, atIndex: columns.mentions)
         // Most messages mention nobody; skipping the JSON decoder for them is a large part of
         // the cost of reading a page.
         let mentions: [ObjectId] =
@@ -64,30 +80,31 @@ enum SQLiteMessageRows {
                 guard let id = ObjectId(text) else { throw StoreError.corrupt("mentions holds a non-id: \(text)") }
                 return id
             }
-        let attachment = try row.decode(String?.self, forColumn: "attachment").map { try SQLiteValues.fromJSON(Attachment.self, $0) }
-        let tags = try row.decode(String?.self, forColumn: "tags").map { try SQLiteValues.fromJSON([String].self, $0) }
+        let attachment = try row.decode(String?.self, atIndex: columns.attachment).map { try SQLiteValues.fromJSON(Attachment.self, $0) }
+        let tags = try row.decode(String?.self, atIndex: columns.tags).map { try SQLiteValues.fromJSON([String].self, $0) }
+        let replyTo = try row.decode(String?.self, atIndex: columns.replyTo) != nil ? try id(columns.replyTo) : nil
         return Message(
-            id: try SQLiteValues.objectId(row, "id"),
-            channelId: try SQLiteValues.objectId(row, "channelId"),
-            groupId: try SQLiteValues.objectId(row, "groupId"),
-            userId: try SQLiteValues.objectId(row, "userId"),
-            username: try row.decode(String.self, forColumn: "username"),
-            text: try row.decode(String?.self, forColumn: "text"),
-            type: try row.decode(String.self, forColumn: "type"),
-            imageUrl: try row.decode(String?.self, forColumn: "imageUrl"),
-            fileUrl: try row.decode(String?.self, forColumn: "fileUrl"),
+            id: try id(columns.id),
+            channelId: try id(columns.channelId),
+            groupId: try id(columns.groupId),
+            userId: try id(columns.userId),
+            username: try row.decode(String.self, atIndex: columns.username),
+            text: try row.decode(String?.self, atIndex: columns.text),
+            type: try row.decode(String.self, atIndex: columns.type),
+            imageUrl: try row.decode(String?.self, atIndex: columns.imageUrl),
+            fileUrl: try row.decode(String?.self, atIndex: columns.fileUrl),
             attachment: attachment,
-            replyTo: try SQLiteValues.optionalObjectId(row, "replyTo"),
-            replyCount: try row.decode(Int.self, forColumn: "replyCount"),
-            lastReplyAt: SQLiteValues.optionalDate(try row.decode(Int64?.self, forColumn: "lastReplyAt")),
+            replyTo: replyTo,
+            replyCount: try row.decode(Int.self, atIndex: columns.replyCount),
+            lastReplyAt: SQLiteValues.optionalDate(try row.decode(Int64?.self, atIndex: columns.lastReplyAt)),
             mentions: mentions,
             tags: tags,
-            isEdited: try row.decode(Bool.self, forColumn: "isEdited"),
-            editedAt: SQLiteValues.optionalDate(try row.decode(Int64?.self, forColumn: "editedAt")),
-            isDeleted: try row.decode(Bool.self, forColumn: "isDeleted"),
-            deletedAt: SQLiteValues.optionalDate(try row.decode(Int64?.self, forColumn: "deletedAt")),
-            createdAt: SQLiteValues.date(try row.decode(Int64.self, forColumn: "createdAt")),
-            updatedAt: SQLiteValues.date(try row.decode(Int64.self, forColumn: "updatedAt")))
+            isEdited: try row.decode(Bool.self, atIndex: columns.isEdited),
+            editedAt: SQLiteValues.optionalDate(try row.decode(Int64?.self, atIndex: columns.editedAt)),
+            isDeleted: try row.decode(Bool.self, atIndex: columns.isDeleted),
+            deletedAt: SQLiteValues.optionalDate(try row.decode(Int64?.self, atIndex: columns.deletedAt)),
+            createdAt: SQLiteValues.date(try row.decode(Int64.self, atIndex: columns.createdAt)),
+            updatedAt: SQLiteValues.date(try row.decode(Int64.self, atIndex: columns.updatedAt)))
     }
 
     static func edit(from row: Row) throws -> MessageEdit {

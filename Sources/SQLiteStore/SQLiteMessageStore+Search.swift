@@ -51,7 +51,7 @@ extension SQLiteMessageStore {
         let listArguments = filter.statementArguments(appending: limit, offset)
         return try await pool.read { db in
             let total = try Int.fetchOne(db, sql: countSQL, arguments: countArguments) ?? 0
-            let items = try Row.fetchAll(db, sql: listSQL, arguments: listArguments).map(SQLiteMessageRows.message(from:))
+            let items = try Row.fetchAll(db, sql: listSQL, arguments: listArguments).decodedMessages()
             return Page(items: items, total: total)
         }
     }

@@ -36,7 +36,7 @@ struct SQLiteMessageStore: MessageStore {
                 db,
                 sql: "SELECT * FROM messages WHERE id IN (SELECT value FROM json_each(?)) ORDER BY createdAt, id",
                 arguments: [list]
-            ).map(SQLiteMessageRows.message(from:))
+            ).decodedMessages()
         }
     }
 
@@ -57,7 +57,7 @@ struct SQLiteMessageStore: MessageStore {
                         ORDER BY createdAt DESC, id DESC LIMIT ? OFFSET ?
                         """,
                     arguments: [channel, max(0, limit), max(0, offset)])
-                return try rows.reversed().map(SQLiteMessageRows.message(from:))
+                return try rows.reversed().decodedMessages()
             case .before(let cursorId, let limit):
                 guard let cursor = try Self.cursor(cursorId, channel: channel, in: db) else { return nil }
                 // The row value compares (createdAt, id) as one key, which is exactly the index order,
@@ -70,7 +70,7 @@ struct SQLiteMessageStore: MessageStore {
                         ORDER BY createdAt DESC, id DESC LIMIT ?
                         """,
                     arguments: [channel, cursor.createdAt, cursor.id, max(0, limit)])
-                return try rows.reversed().map(SQLiteMessageRows.message(from:))
+                return try rows.reversed().decodedMessages()
             case .after(let cursorId, let limit):
                 guard let cursor = try Self.cursor(cursorId, channel: channel, in: db) else { return nil }
                 return try Row.fetchAllCached(
@@ -80,7 +80,7 @@ struct SQLiteMessageStore: MessageStore {
                         ORDER BY createdAt, id LIMIT ?
                         """,
                     arguments: [channel, cursor.createdAt, cursor.id, max(0, limit)]
-                ).map(SQLiteMessageRows.message(from:))
+                ).decodedMessages()
             }
         }
     }
@@ -105,7 +105,7 @@ struct SQLiteMessageStore: MessageStore {
         let sql = "SELECT * FROM messages \(filter.whereClause) ORDER BY createdAt DESC, id DESC LIMIT ? OFFSET ?"
         let arguments = filter.statementArguments(appending: max(0, limit), max(0, offset))
         return try await pool.read { db in
-            try Row.fetchAll(db, sql: sql, arguments: arguments).map(SQLiteMessageRows.message(from:))
+            try Row.fetchAll(db, sql: sql, arguments: arguments).decodedMessages()
         }
     }
 
@@ -118,7 +118,7 @@ struct SQLiteMessageStore: MessageStore {
                 db,
                 sql: "SELECT * FROM messages WHERE replyTo = ? ORDER BY createdAt, id LIMIT ? OFFSET ?",
                 arguments: [parent, max(0, limit), max(0, offset)]
-            ).map(SQLiteMessageRows.message(from:))
+            ).decodedMessages()
             return Page(items: items, total: total)
         }
     }
@@ -194,7 +194,7 @@ struct SQLiteMessageStore: MessageStore {
                     """)
             var merged: [Message] = []
             for channel in channels {
-                merged += try Row.fetchAll(statement, arguments: [channel, limit]).map(SQLiteMessageRows.message(from:))
+                merged += try Row.fetchAll(statement, arguments: [channel, limit]).decodedMessages()
             }
             merged.sort { ($0.createdAt, $0.id) > ($1.createdAt, $1.id) }
             return Array(merged.prefix(limit))

@@ -31,6 +31,12 @@ enum GatewayPayload {
     /// A view as JSON text, encoded once and written into the packet as it is (the packet is
     /// then encoded once for the whole room). For payloads nothing on the server reads again.
     static func encoded(_ view: some Encodable) -> SocketIOValue {
+        if let writable = view as? any JSONWritable {
+            // The message views: the same bytes as the encoder's, written in one pass.
+            var writer = JSONWriter()
+            writable.write(to: &writer)
+            return .json(String(buffer: writer.buffer))
+        }
         guard let data = try? JSONEncoder().encode(view) else { return .null }
         return .json(String(decoding: data, as: UTF8.self))
     }

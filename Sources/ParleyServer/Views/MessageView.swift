@@ -44,6 +44,63 @@ struct MessageView: Encodable, Sendable {
     }
 }
 
+extension MessageView: JSONWritable {
+    /// The same fields, in the same order, as `encode(to:)` (a test holds the two together).
+    func write(to writer: inout JSONWriter) {
+        writer.openObject()
+        writer.field("_id", message.id.hexString)
+        writer.field("channelId", message.channelId.hexString)
+        writer.field("groupId", message.groupId.hexString)
+        writer.field("userId", message.userId.hexString)
+        writer.field("username", message.username)
+        writer.field("text", message.text)
+        writer.field("fileUrl", message.fileUrl)
+        writer.field("imageUrl", message.imageUrl)
+        writer.field("type", message.type)
+        writer.field("isEdited", message.isEdited)
+        writer.field("isDeleted", message.isDeleted)
+        if let editedAt = message.editedAt { writer.field("editedAt", WireDate.string(editedAt)) }
+        if let deletedAt = message.deletedAt { writer.field("deletedAt", WireDate.string(deletedAt)) }
+        writer.field("createdAt", WireDate.string(message.createdAt))
+        writer.field("updatedAt", WireDate.string(message.updatedAt))
+        if let replyTo = message.replyTo { writer.field("replyTo", replyTo.hexString) }
+        if !message.mentions.isEmpty {
+            writer.key("mentions")
+            Self.writeStrings(message.mentions.map(\.hexString), to: &writer)
+        }
+        writer.key("tags")
+        if let tags = message.tags { Self.writeStrings(tags, to: &writer) } else { writer.null() }
+        writer.field("replyCount", message.replyCount)
+        writer.field("lastReplyAt", message.lastReplyAt.map(WireDate.string))
+        writer.key("attachment")
+        if let attachment = message.attachment {
+            // `Attachment`'s synthesized encoding: unset optionals are left out.
+            writer.openObject()
+            writer.field("url", attachment.url)
+            if let fileName = attachment.fileName { writer.field("fileName", fileName) }
+            if let fileSize = attachment.fileSize { writer.field("fileSize", fileSize) }
+            if let mimeType = attachment.mimeType { writer.field("mimeType", mimeType) }
+            writer.closeObject()
+        } else {
+            writer.null()
+        }
+        writer.field("fileName", message.attachment?.fileName)
+        writer.field("fileSize", message.attachment?.fileSize)
+        writer.field("isReply", message.replyTo != nil)
+        if let replyTo = message.replyTo { writer.field("originalMessageId", replyTo.hexString) }
+        writer.closeObject()
+    }
+
+    private static func writeStrings(_ strings: [String], to writer: inout JSONWriter) {
+        writer.openArray()
+        for string in strings {
+            writer.element()
+            writer.string(string)
+        }
+        writer.closeArray()
+    }
+}
+
 /// A reply in the old `messageReplies` shape: the reply message seen from its thread.
 struct ReplyView: Encodable, Sendable {
     let reply: Message

@@ -36,3 +36,26 @@ struct TokenHeaderTests {
         }
     }
 }
+
+@Suite("Verified access tokens are remembered only until they expire")
+struct VerifiedTokenExpiryTests {
+    @Test func aTokenAcceptedOnceIsRefusedOnceItExpires() async throws {
+        try await TestApp.run { api in
+            let alice = try await api.register("alice")
+            var claims = try TestJWT.payload(of: alice.accessToken)
+            // Expires two seconds from now (JWT `exp` is in whole seconds).
+            claims["exp"] = Int(Date().timeIntervalSince1970) + 2
+            let shortLived = try TestJWT.sign(header: ["alg": "HS256", "typ": "JWT"], payload: claims)
+            #expect(try await api.send(.get, "/api/auth/me", token: shortLived).status == 200)
+            #expect(try await api.send(.get, "/api/auth/me", token: shortLived).status == 200)
+            try await Task.sleep(for: .seconds(3))
+            let late = try await api.send(.get, "/api/auth/me", token: shortLived)
+            #expect(late.status == 401)
+            #expect(late.message == "Invalid or expired token")
+            // A token altered after being accepted is not the remembered one.
+            var tampered = Array(shortLived.utf8)
+            tampered[tampered.count - 2] = tampered[tampered.count - 2] == UInt8(ascii: "A") ? UInt8(ascii: "B") : UInt8(ascii: "A")
+            #expect(try await api.send(.get, "/api/auth/me", token: String(decoding: tampered, as: UTF8.self)).status == 401)
+        }
+    }
+}

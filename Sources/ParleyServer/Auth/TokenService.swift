@@ -9,6 +9,8 @@ public struct TokenService: Sendable {
 
     private let accessKeys: JWTKeyCollection
     private let refreshKeys: JWTKeyCollection
+    /// Shared by every copy of the service: tokens verified before, until they expire.
+    private let verifiedAccessTokens = VerifiedTokenCache()
     let accessLifetime: Duration
     let refreshLifetime: Duration
 
@@ -40,9 +42,11 @@ public struct TokenService: Sendable {
     /// The user and session an access token names, or nil when it is not a valid, unexpired
     /// access token.
     func verifyAccessToken(_ token: String) async -> (userId: ObjectId, sessionId: ObjectId)? {
+        if let known = verifiedAccessTokens.claims(of: token) { return (known.userId, known.sessionId) }
         guard let payload = await Self.verify(token, with: accessKeys, as: AccessTokenPayload.self),
             let userId = ObjectId(payload.userId), let sessionId = ObjectId(payload.sid)
         else { return nil }
+        verifiedAccessTokens.remember(token, .init(userId: userId, sessionId: sessionId, expiresAt: payload.exp.value))
         return (userId, sessionId)
     }
 

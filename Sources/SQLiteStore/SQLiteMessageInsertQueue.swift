@@ -134,6 +134,12 @@ final class SQLiteMessageInsertQueue: Sendable {
     /// error is its own outcome, unless SQLite has given up the whole transaction (busy, full,
     /// interrupted): then it is thrown, so that nothing written before it is reported stored.
     static func insert(_ messages: [Message], in db: Database) throws -> [Result<Void, any Error>] {
+        if messages.count == 1 {
+            // Alone in its transaction, a message needs no savepoint (two more statements, compiled
+            // each time): its error rolls the transaction back, exactly as before group commit.
+            try SQLiteMessageRows.insert(messages[0], in: db)
+            return [.success(())]
+        }
         var outcomes: [Result<Void, any Error>] = []
         outcomes.reserveCapacity(messages.count)
         for message in messages {

@@ -10,9 +10,16 @@ import ParleyStore
 /// in `SQLiteMessageStore+Search.swift` and `+ReadState.swift`.
 struct SQLiteMessageStore: MessageStore {
     let pool: DatabasePool
+    /// Posted messages are committed in groups: see `SQLiteMessageInsertQueue`.
+    let insertQueue: SQLiteMessageInsertQueue
+
+    init(pool: DatabasePool) {
+        self.pool = pool
+        self.insertQueue = SQLiteMessageInsertQueue(pool: pool)
+    }
 
     func insert(_ message: Message) async throws {
-        try await pool.write { db in try SQLiteMessageRows.insert(message, in: db) }
+        try await insertQueue.insert(message)
     }
 
     func insertMissing(_ messages: [Message]) async throws -> Int {

@@ -45,6 +45,10 @@ final class CallerCache: Sendable {
         self.maximumEntries = maximumEntries
     }
 
+    /// A cache that never answers: the default of a service built without one wired to the
+    /// events, so that nothing is served that no event would drop.
+    static func off() -> CallerCache { CallerCache(lifetime: .zero, maximumEntries: 1) }
+
     /// Taken before reading the store, handed back to `remember`.
     func ticket() -> Ticket {
         state.withLock { Ticket(generation: $0.generation) }

@@ -14,7 +14,7 @@ public struct AuthService: Sendable {
     let sessions: SessionRevoker
     let metrics: AppMetrics
     /// The caller's account for a few seconds (see `CallerCache` for how fresh it stays).
-    var callers = CallerCache()
+    var callers = CallerCache.off()
 
     static let invalidCredentials = DomainError.unauthenticated("Invalid credentials")
     static let invalidRefreshToken = DomainError.unauthenticated("Invalid refresh token")
@@ -94,8 +94,8 @@ public struct AuthService: Sendable {
         }
     }
 
-    /// The caller behind an access token, read from the store so that deactivation, deletion
-    /// and role changes apply to the very next request.
+    /// The caller behind an access token. The account may come from `CallerCache`, which every
+    /// deactivation, deletion and role change empties first, so they apply to the very next request.
     func authenticate(accessToken: String) async throws -> (User, sessionId: ObjectId) {
         switch try await check(accessToken: accessToken) {
         case .invalidToken, .unknownUser: throw DomainError.unauthenticated("Invalid or expired token")

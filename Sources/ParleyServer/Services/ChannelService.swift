@@ -10,7 +10,7 @@ public struct ChannelService: Sendable {
     let activity: ActivityRecorder
     let events: any EventBus
     /// The caller's access to a channel for a few seconds (see `CallerCache`).
-    var callers = CallerCache()
+    var callers = CallerCache.off()
 
     static let notFound = DomainError.notFound("Channel not found")
 

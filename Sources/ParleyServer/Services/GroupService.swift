@@ -11,7 +11,7 @@ public struct GroupService: Sendable {
     let events: any EventBus
     /// Changes that publish no event (a demotion, the group's own fields) drop the cached
     /// access into the group's channels themselves.
-    var callers = CallerCache()
+    var callers = CallerCache.off()
 
     static let notFound = DomainError.notFound("Group not found")
     static let maximumNameLength = 100

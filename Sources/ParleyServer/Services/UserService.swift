@@ -10,7 +10,7 @@ public struct UserService: Sendable {
     let events: any EventBus
     /// Any change to an account drops its cached copy: the cached user names the author of new
     /// messages, and only administrative changes publish `accountChanged`.
-    var callers = CallerCache()
+    var callers = CallerCache.off()
 
     static let notFound = DomainError.notFound("User not found")
 

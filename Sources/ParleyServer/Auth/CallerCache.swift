@@ -113,7 +113,11 @@ final class CallerCache: Sendable {
     func invalidate(for event: DomainEvent) {
         switch event {
         case .accountChanged(let userId), .sessionsRevoked(let userId, _): forgetUser(userId)
-        case .memberJoined(let groupId, _), .memberLeft(let groupId, _), .channelsChanged(let groupId): forgetGroup(groupId)
+        case .memberJoined(let groupId, let userId), .memberLeft(let groupId, let userId):
+            // The account lists its groups too.
+            forgetGroup(groupId)
+            forgetUser(userId)
+        case .channelsChanged(let groupId): forgetGroup(groupId)
         case .messageCreated, .messageEdited, .messageDeleted, .replyCreated, .reactionChanged, .callChanged: break
         }
     }

@@ -35,16 +35,20 @@ public struct AppServices: Sendable {
             accessSecret: configuration.accessTokenSecret, refreshSecret: configuration.refreshTokenSecret,
             accessLifetime: configuration.accessTokenLifetime, refreshLifetime: configuration.refreshTokenLifetime)
         let recorder = ActivityRecorder(store: store.activity, logger: logger)
+        // Every event published here, or arriving from another node, drops what it makes stale.
+        let callers = CallerCache()
+        (events as? RedisEventBus)?.observeRemoteEvents(arrived: callers.invalidate(for:), lost: callers.forgetAll)
+        let events: any EventBus = CacheInvalidatingEventBus(base: events, cache: callers)
         let revoker = SessionRevoker(store: store, cache: LiveSessionCache(), events: events)
         self.store = store
         self.auth = AuthService(
             store: store, tokens: tokens, hasher: hasher, throttle: loginThrottle ?? LoginThrottle(limits: configuration.loginThrottle),
-            activity: recorder, sessions: revoker, metrics: metrics)
+            activity: recorder, sessions: revoker, metrics: metrics, callers: callers)
         self.hasher = hasher
-        self.users = UserService(store: store, hasher: hasher, events: events)
+        self.users = UserService(store: store, hasher: hasher, events: events, callers: callers)
         let notifications = NotificationService(store: store.notifications, logger: logger)
-        let groups = GroupService(store: store, activity: recorder, notifications: notifications, events: events)
-        let channels = ChannelService(store: store, groups: groups, activity: recorder, events: events)
+        let groups = GroupService(store: store, activity: recorder, notifications: notifications, events: events, callers: callers)
+        let channels = ChannelService(store: store, groups: groups, activity: recorder, events: events, callers: callers)
         self.notifications = notifications
         self.groups = groups
         self.channels = channels

@@ -15,6 +15,7 @@ public final class RedisEventBus: EventBus {
     private let channel: String
     private let listener: Task<Void, Never>
     private let resubscribed = ResubscribeHook()
+    private let arrivals = RemoteEventObserver()
 
     public init(
         nodeID: String, publisher: RedisPublisher, subscriber: RedisSubscriber, logger: Logger, channel: String = "parley:events",
@@ -27,6 +28,7 @@ public final class RedisEventBus: EventBus {
         self.channel = channel
         let messages = subscriber.messages(channels: [channel])
         let resubscribed = self.resubscribed
+        let arrivals = self.arrivals
         self.listener = Task {
             let decoder = JSONDecoder()
             for await message in messages {
@@ -34,12 +36,16 @@ public final class RedisEventBus: EventBus {
                 case .message(_, let payload):
                     do {
                         let envelope = try decoder.decode(RedisEventEnvelope.self, from: Data(payload))
-                        if envelope.node != nodeID { local.publish(envelope.event) }
+                        if envelope.node != nodeID {
+                            arrivals.arrived(envelope.event)
+                            local.publish(envelope.event)
+                        }
                     } catch {
                         logger.warning("dropped an unreadable event from Redis", metadata: ["error": .string("\(error)")])
                     }
                 case .reconnected:
                     logger.notice("event bus resubscribed: resynchronising after events other nodes published meanwhile")
+                    arrivals.lost()
                     await resubscribed.run()
                 }
             }
@@ -54,6 +60,13 @@ public final class RedisEventBus: EventBus {
     /// meanwhile by other nodes were missed, so whatever they would have changed is reloaded).
     public func whenResubscribed(_ action: @escaping @Sendable () async -> Void) {
         resubscribed.set(action)
+    }
+
+    /// Runs `arrived` for each event from another node before any subscriber hears of it, and
+    /// `lost` when the subscription is made again after a loss; both synchronously, in order,
+    /// never dropped (subscribers' streams may drop events when behind).
+    func observeRemoteEvents(arrived: @escaping @Sendable (DomainEvent) -> Void, lost: @escaping @Sendable () -> Void) {
+        arrivals.set(arrived: arrived, lost: lost)
     }
 
     public func publish(_ event: DomainEvent) {

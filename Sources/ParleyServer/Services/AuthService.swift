@@ -13,6 +13,8 @@ public struct AuthService: Sendable {
     let activity: ActivityRecorder
     let sessions: SessionRevoker
     let metrics: AppMetrics
+    /// The caller's account for a few seconds (see `CallerCache` for how fresh it stays).
+    var callers = CallerCache.off()
 
     static let invalidCredentials = DomainError.unauthenticated("Invalid credentials")
     static let invalidRefreshToken = DomainError.unauthenticated("Invalid refresh token")
@@ -50,6 +52,7 @@ public struct AuthService: Sendable {
         guard user.isActive else { throw DomainError.forbidden(Self.accountLocked) }
         // The answer carries the previous login time, as the old server's did.
         _ = try await store.users.update(id: user.id, UserChanges(lastLogin: Date()), at: Date())
+        callers.forgetUser(user.id)
         await activity.record(Principal(user: user), "auth.login", on: "user", id: user.id, details: client.address)
         return try await issue(for: user, client: client)
     }
@@ -91,8 +94,8 @@ public struct AuthService: Sendable {
         }
     }
 
-    /// The caller behind an access token, read from the store so that deactivation, deletion
-    /// and role changes apply to the very next request.
+    /// The caller behind an access token. The account may come from `CallerCache`, which every
+    /// deactivation, deletion and role change empties first, so they apply to the very next request.
     func authenticate(accessToken: String) async throws -> (User, sessionId: ObjectId) {
         switch try await check(accessToken: accessToken) {
         case .invalidToken, .unknownUser: throw DomainError.unauthenticated("Invalid or expired token")
@@ -114,11 +117,22 @@ public struct AuthService: Sendable {
     /// (seen by other processes within `LiveSessionCache.defaultLifetime`).
     func check(accessToken: String) async throws -> AccessTokenCheck {
         guard let claims = await tokens.verifyAccessToken(accessToken) else { return .invalidToken }
-        guard let user = try await store.users.find(id: claims.userId) else { return .unknownUser }
+        guard let user = try await caller(claims.userId) else { return .unknownUser }
         // Deactivation revokes every session too; the account's state is the clearer answer.
         guard user.isActive else { return .inactiveUser }
         guard try await isLive(session: claims.sessionId, of: claims.userId) else { return .invalidToken }
         return .valid(user, sessionId: claims.sessionId)
+    }
+
+    /// The account from the cache, or read and remembered. Deactivation, deletion and role
+    /// changes publish `accountChanged`, and profile changes drop the entry themselves, so the
+    /// next request sees them.
+    private func caller(_ id: ObjectId) async throws -> User? {
+        if let user = callers.user(id) { return user }
+        let ticket = callers.ticket()
+        guard let user = try await store.users.find(id: id) else { return nil }
+        callers.remember(user, readAt: ticket)
+        return user
     }
 
     private func isLive(session id: ObjectId, of userId: ObjectId) async throws -> Bool {
@@ -152,6 +166,7 @@ public struct AuthService: Sendable {
         guard let updated = try await store.users.update(id: user.id, UserChanges(passwordHash: hash), at: Date()) else {
             throw DomainError.unauthenticated("Invalid or expired token")
         }
+        callers.forgetUser(user.id)
         _ = try await sessions.revokeAll(of: user.id, keeping: currentSession)
         await activity.record(principal, "auth.change_password", on: "user", id: user.id)
         guard let currentSession, let session = try await store.sessions.find(id: currentSession), session.isLive(at: Date()) else {

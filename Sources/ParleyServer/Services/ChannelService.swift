@@ -9,6 +9,8 @@ public struct ChannelService: Sendable {
     let groups: GroupService
     let activity: ActivityRecorder
     let events: any EventBus
+    /// The caller's access to a channel for a few seconds (see `CallerCache`).
+    var callers = CallerCache.off()
 
     static let notFound = DomainError.notFound("Channel not found")
 
@@ -50,9 +52,21 @@ public struct ChannelService: Sendable {
     /// size of the group: the channel and group come back with only the member entries of the
     /// caller and of `others`, which is all their permission checks need.
     func readableForMessages(principal: Principal, id: ObjectId, checkingMembershipOf others: [ObjectId] = []) async throws -> (Channel, Group) {
-        let (channel, group) = try await resolve(id, membersAmong: [principal.userId] + others)
+        let (channel, group) = try await resolveForMessages(userId: principal.userId, id: id, others: others)
         guard GroupPermissions.canRead(channel, in: group, principal: principal) else { throw Self.notFound }
         return (channel, group)
+    }
+
+    /// The caller's own access is cached (membership checks of `others` are always read). What
+    /// is cached is what `resolve` returns; the permission check is made on it each time.
+    private func resolveForMessages(userId: ObjectId, id: ObjectId, others: [ObjectId]) async throws -> (Channel, Group) {
+        guard others.isEmpty else { return try await resolve(id, membersAmong: [userId] + others) }
+        let key = CallerCache.AccessKey(userId: userId, id: id)
+        if let cached = callers.access(key) { return cached }
+        let ticket = callers.ticket()
+        let found = try await resolve(id, membersAmong: [userId])
+        callers.remember(found, for: key, readAt: ticket)
+        return found
     }
 
     /// Every channel the caller may read, across their groups (all channels for super_admin).

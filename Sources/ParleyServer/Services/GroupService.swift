@@ -9,6 +9,9 @@ public struct GroupService: Sendable {
     let activity: ActivityRecorder
     let notifications: NotificationService
     let events: any EventBus
+    /// Changes that publish no event (a demotion, the group's own fields) drop the cached
+    /// access into the group's channels themselves.
+    var callers = CallerCache.off()
 
     static let notFound = DomainError.notFound("Group not found")
     static let maximumNameLength = 100
@@ -66,6 +69,7 @@ public struct GroupService: Sendable {
             throw DomainError.conflict("Group with this name already exists")
         }
         guard let updated else { throw Self.notFound }
+        callers.forgetGroup(group.id)
         await activity.record(principal, "group.update", on: "group", id: id, details: group.name, administrative: true)
         return updated
     }
@@ -151,6 +155,7 @@ public struct GroupService: Sendable {
         var demoted = member
         demoted.role = .member
         guard let updated = try await store.groups.upsertMember(groupId: groupId, demoted, at: Date()) else { throw Self.notFound }
+        callers.forgetGroup(groupId)
         await activity.record(principal, "group.admin.remove", on: "group", id: groupId, details: userId.hexString, administrative: true)
         return updated
     }

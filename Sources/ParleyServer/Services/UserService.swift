@@ -8,6 +8,9 @@ public struct UserService: Sendable {
     let store: any Store
     let hasher: PasswordHasher
     let events: any EventBus
+    /// Any change to an account drops its cached copy: the cached user names the author of new
+    /// messages, and only administrative changes publish `accountChanged`.
+    var callers = CallerCache.off()
 
     static let notFound = DomainError.notFound("User not found")
 
@@ -75,6 +78,7 @@ public struct UserService: Sendable {
             throw AccountRules.conflict(from: error)
         }
         guard let updated else { throw Self.notFound }
+        callers.forgetUser(id)
         if update.isActive == false {
             _ = try await store.sessions.revokeAll(userId: id, at: Date())
         }

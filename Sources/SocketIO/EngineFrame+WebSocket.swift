@@ -48,10 +48,12 @@ extension EngineFrame {
         switch self {
         case .text(let buffer), .binary(let buffer):
             let start = buffer.readerIndex - header.byteCount
-            guard header.isWritten(in: buffer, at: start) else { return nil }
+            guard start >= 0 else { return nil }
+            // ByteBuffer reads only readable bytes: look at the header through a view that
+            // starts there.
             var framed = buffer
             framed.moveReaderIndex(to: start)
-            return framed
+            return header.isWritten(in: framed, at: start) ? framed : nil
         }
     }
 }

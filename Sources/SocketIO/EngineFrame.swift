@@ -9,7 +9,7 @@ public enum EngineFrame: Sendable, Equatable {
     case binary(ByteBuffer)
 
     public static func text(_ string: String) -> EngineFrame {
-        .text(ByteBuffer(string: string))
+        framedText(string)
     }
 
     public static func packet(_ type: EnginePacketType, _ data: String = "") -> EngineFrame {

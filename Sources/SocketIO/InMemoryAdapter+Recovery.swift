@@ -11,6 +11,7 @@ extension InMemoryAdapter {
             guard tables.recovery != nil else { return }
             let offset = tables.recovery?.issueOffset() ?? 0
             let numbered = SocketIOPacketEncoder.appending(argument: SocketIOLoggedPacket.offsetText(offset), to: frames)
+                .map { $0.withWebSocketHeader() }
             tables.recovery?.record(SocketIOLoggedPacket(offset: offset, frames: numbered, options: options, time: now))
             guard let deliver = tables.deliver else { return }
             // Delivered under the lock: a socket must never see a later offset before an

@@ -58,6 +58,8 @@ public final class InMemoryAdapter: SocketIOAdapter {
     /// Delivers frames already encoded (here or by another server) to the local sockets the
     /// options select, numbered and kept for recovery when `recoverable` and recovery is on.
     public func deliver(_ frames: [EngineFrame], recoverable: Bool, options: SocketIOBroadcastOptions) {
+        // Each frame is framed for WebSocket once here, not by every socket it reaches.
+        let frames = frames.map { $0.withWebSocketHeader() }
         if recoverable, tables.withLock({ $0.recovery != nil }) {
             broadcastNumbered(frames, options: options)
             return

@@ -8,9 +8,14 @@ import NIOWebSocket
 /// writers check `isWritable` and keep (bounded) queues of their own.
 public final class WebSocketConnection: Sendable {
     let channel: any Channel
+    /// The context of NIO's frame encoder: a frame that already holds its header is written
+    /// from there, so it goes to the socket as it is (one buffer, no header of its own).
+    /// Used on the event loop only.
+    nonisolated(unsafe) private let encoderContext: ChannelHandlerContext?
 
-    init(channel: any Channel) {
+    init(channel: any Channel, encoderContext: ChannelHandlerContext? = nil) {
         self.channel = channel
+        self.encoderContext = encoderContext
     }
 
     /// False while the socket's outbound buffer is above its high-water mark; the delegate
@@ -26,9 +31,8 @@ public final class WebSocketConnection: Sendable {
         _ payloads: [WebSocketPayload], spacing: TimeAmount? = nil,
         completion: (@Sendable (Bool) -> Void)? = nil
     ) {
-        let channel = self.channel
-        channel.eventLoop.execute {
-            Self.write(payloads[...], on: channel, spacing: spacing, completion: completion)
+        channel.eventLoop.execute { [self] in
+            write(payloads[...], spacing: spacing, completion: completion)
         }
     }
 
@@ -36,20 +40,19 @@ public final class WebSocketConnection: Sendable {
         write([payload])
     }
 
-    private static func write(
-        _ payloads: ArraySlice<WebSocketPayload>, on channel: any Channel, spacing: TimeAmount?,
-        completion: (@Sendable (Bool) -> Void)?
+    private func write(
+        _ payloads: ArraySlice<WebSocketPayload>, spacing: TimeAmount?, completion: (@Sendable (Bool) -> Void)?
     ) {
         guard !payloads.isEmpty else {
             completion?(true)
             return
         }
+        let channel = self.channel
         let batch = spacing == nil ? payloads : payloads.prefix(1)
         let rest = payloads.dropFirst(batch.count)
         let promise = channel.eventLoop.makePromise(of: Void.self)
         for (index, payload) in zip(batch.indices, batch) {
-            let frame = WebSocketFrame(payload)
-            channel.write(frame, promise: index == batch.indices.last ? promise : nil)
+            write(payload, promise: index == batch.indices.last ? promise : nil)
         }
         channel.flush()
         promise.futureResult.whenComplete { result in
@@ -61,9 +64,20 @@ public final class WebSocketConnection: Sendable {
                 completion?(true)
             } else if let spacing {
                 channel.eventLoop.scheduleTask(in: spacing) {
-                    write(rest, on: channel, spacing: spacing, completion: completion)
+                    self.write(rest, spacing: spacing, completion: completion)
                 }
             }
+        }
+    }
+
+    /// Writes one message on the event loop. A payload that carries its frame header goes
+    /// past the encoder as it is; the encoder's context stays in the pipeline while the channel
+    /// is active (NIO removes handlers only after it became inactive).
+    private func write(_ payload: WebSocketPayload, promise: EventLoopPromise<Void>?) {
+        if let encoderContext, channel.isActive, let frame = payload.webSocketFrameBytes {
+            encoderContext.write(NIOAny(frame), promise: promise)
+        } else {
+            channel.write(WebSocketFrame(payload), promise: promise)
         }
     }
 

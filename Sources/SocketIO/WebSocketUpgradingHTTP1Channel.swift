@@ -103,7 +103,8 @@ public struct WebSocketUpgradingHTTP1Channel: ServerChildChannel, HTTPChannelHan
                                 maxAccumulatedFrameSize: maxFrameSize
                             )
                         )
-                        let connection = WebSocketConnection(channel: channel)
+                        let encoder = try channel.pipeline.syncOperations.context(handlerType: WebSocketFrameEncoder.self)
+                        let connection = WebSocketConnection(channel: channel, encoderContext: encoder)
                         try channel.pipeline.syncOperations.addHandler(
                             WebSocketConnectionHandler(connection: connection, accept: accept)
                         )

@@ -65,11 +65,7 @@ enum SQLiteMessageRows {
     }
 
     static func message(from row: Row, columns: SQLiteMessageColumns) throws -> Message {
-        func id(_ index: Int) throws -> ObjectId {
-            let text: String = try row.decode(String.self, atIndex: index)
-            guard let id = ObjectId(text) else { throw StoreError.corrupt("\(Array(row.columnNames)[index]) is not an id: \(text)") }
-            return id
-        }
+        func id(_ index: Int) throws -> ObjectId { try SQLiteValues.objectId(row, atIndex: index) }
         let mentionsJSON = try row.decode(String.self, atIndex: columns.mentions)
         // Most messages mention nobody; skipping the JSON decoder for them is a large part of
         // the cost of reading a page.
@@ -82,7 +78,6 @@ enum SQLiteMessageRows {
             }
         let attachment = try row.decode(String?.self, atIndex: columns.attachment).map { try SQLiteValues.fromJSON(Attachment.self, $0) }
         let tags = try row.decode(String?.self, atIndex: columns.tags).map { try SQLiteValues.fromJSON([String].self, $0) }
-        let replyTo = try row.decode(String?.self, atIndex: columns.replyTo) != nil ? try id(columns.replyTo) : nil
         return Message(
             id: try id(columns.id),
             channelId: try id(columns.channelId),
@@ -94,7 +89,7 @@ enum SQLiteMessageRows {
             imageUrl: try row.decode(String?.self, atIndex: columns.imageUrl),
             fileUrl: try row.decode(String?.self, atIndex: columns.fileUrl),
             attachment: attachment,
-            replyTo: replyTo,
+            replyTo: try SQLiteValues.optionalObjectId(row, atIndex: columns.replyTo),
             replyCount: try row.decode(Int.self, atIndex: columns.replyCount),
             lastReplyAt: SQLiteValues.optionalDate(try row.decode(Int64?.self, atIndex: columns.lastReplyAt)),
             mentions: mentions,

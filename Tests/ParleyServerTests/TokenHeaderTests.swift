@@ -43,12 +43,14 @@ struct VerifiedTokenExpiryTests {
         try await TestApp.run { api in
             let alice = try await api.register("alice")
             var claims = try TestJWT.payload(of: alice.accessToken)
-            // Expires two seconds from now (JWT `exp` is in whole seconds).
-            claims["exp"] = Int(Date().timeIntervalSince1970) + 2
+            // Expires eight seconds from now (JWT `exp` is in whole seconds): room for two requests
+            // even on the slow MongoDB test server.
+            let expiry = Int(Date().timeIntervalSince1970) + 8
+            claims["exp"] = expiry
             let shortLived = try TestJWT.sign(header: ["alg": "HS256", "typ": "JWT"], payload: claims)
             #expect(try await api.send(.get, "/api/auth/me", token: shortLived).status == 200)
             #expect(try await api.send(.get, "/api/auth/me", token: shortLived).status == 200)
-            try await Task.sleep(for: .seconds(3))
+            try await Task.sleep(for: .seconds(max(0, Double(expiry) + 1 - Date().timeIntervalSince1970)))
             let late = try await api.send(.get, "/api/auth/me", token: shortLived)
             #expect(late.status == 401)
             #expect(late.message == "Invalid or expired token")

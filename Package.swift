@@ -74,6 +74,8 @@ let package = Package(
             dependencies: [
                 "ParleyStore",
                 .product(name: "GRDB", package: "GRDB.swift"),
+                // SQLite's own column functions, for the message rows read on every history page.
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
             ],
             swiftSettings: swiftSettings
         ),

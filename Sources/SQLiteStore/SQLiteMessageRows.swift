@@ -7,10 +7,8 @@ import ParleyStore
 /// so that both keep the reply counters the same way.
 enum SQLiteMessageRows {
     static let insertSQL = """
-        INSERT INTO messages (id, channelId, groupId, userId, username, text, type, imageUrl, fileUrl, attachment,
-                              replyTo, replyCount, lastReplyAt, mentions, tags, isEdited, editedAt, isDeleted,
-                              deletedAt, createdAt, updatedAt)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+        INSERT INTO messages (\(SQLiteMessageColumn.list))
+        VALUES (\(SQLiteMessageColumn.allCases.map { _ in "?" }.joined(separator: ", ")))
         """
 
     /// The same insert, doing nothing when a message with that id is already stored.
@@ -49,57 +47,64 @@ enum SQLiteMessageRows {
         return true
     }
 
+    /// `SELECT <the message columns> FROM messages`: every query that reads messages starts so.
+    static let select = "SELECT \(SQLiteMessageColumn.list) FROM messages"
+
     static func message(id: ObjectId, in db: Database) throws -> Message? {
-        try Row.fetchOne(db, sql: "SELECT * FROM messages WHERE id = ?", arguments: [id.hexString]).map(message(from:))
+        try messages(db.cachedStatement(sql: "\(select) WHERE id = ?"), arguments: [id.hexString]).first
     }
 
-    static func message(from row: Row) throws -> Message {
-        try message(from: row, columns: SQLiteMessageColumns(of: row))
+    /// Runs a statement that selects (or returns) the message columns in `SQLiteMessageColumn`
+    /// order and reads every row, straight from the statement (`SQLiteColumnReader`).
+    static func messages(_ statement: Statement, arguments: StatementArguments) throws -> [Message] {
+        let cursor = try Row.fetchCursor(statement, arguments: arguments)
+        let reader = SQLiteColumnReader(statement: statement.sqliteStatement)
+        var messages: [Message] = []
+        while try cursor.next() != nil {
+            messages.append(try message(from: reader))
+        }
+        return messages
     }
 
-    /// Rows of one result set, decoded by column index (`SQLiteMessageColumns`).
-    static func messages(from rows: some Collection<Row>) throws -> [Message] {
-        guard let first = rows.first else { return [] }
-        let columns = try SQLiteMessageColumns(of: first)
-        return try rows.map { try message(from: $0, columns: columns) }
+    static func messages(_ db: Database, sql: String, arguments: StatementArguments) throws -> [Message] {
+        try messages(db.makeStatement(sql: sql), arguments: arguments)
     }
 
-    static func message(from row: Row, columns: SQLiteMessageColumns) throws -> Message {
-        func id(_ index: Int) throws -> ObjectId { try SQLiteValues.objectId(row, atIndex: index) }
-        let mentionsJSON = try row.decode(String.self, atIndex: columns.mentions)
+    /// The message in the reader's current row.
+    static func message(from row: SQLiteColumnReader) throws -> Message {
         // Most messages mention nobody; skipping the JSON decoder for them is a large part of
         // the cost of reading a page.
         let mentions: [ObjectId] =
-            mentionsJSON == "[]"
+            try row.withText(.mentions) { $0.elementsEqual("[]".utf8) }
             ? []
-            : try SQLiteValues.fromJSON([String].self, mentionsJSON).map { text in
+            : try SQLiteValues.fromJSON([String].self, row.text(.mentions)).map { text in
                 guard let id = ObjectId(text) else { throw StoreError.corrupt("mentions holds a non-id: \(text)") }
                 return id
             }
-        let attachment = try row.decode(String?.self, atIndex: columns.attachment).map { try SQLiteValues.fromJSON(Attachment.self, $0) }
-        let tags = try row.decode(String?.self, atIndex: columns.tags).map { try SQLiteValues.fromJSON([String].self, $0) }
+        let attachment = try row.optionalText(.attachment).map { try SQLiteValues.fromJSON(Attachment.self, $0) }
+        let tags = try row.optionalText(.tags).map { try SQLiteValues.fromJSON([String].self, $0) }
         return Message(
-            id: try id(columns.id),
-            channelId: try id(columns.channelId),
-            groupId: try id(columns.groupId),
-            userId: try id(columns.userId),
-            username: try row.decode(String.self, atIndex: columns.username),
-            text: try row.decode(String?.self, atIndex: columns.text),
-            type: try row.decode(String.self, atIndex: columns.type),
-            imageUrl: try row.decode(String?.self, atIndex: columns.imageUrl),
-            fileUrl: try row.decode(String?.self, atIndex: columns.fileUrl),
+            id: try row.objectId(.id),
+            channelId: try row.objectId(.channelId),
+            groupId: try row.objectId(.groupId),
+            userId: try row.objectId(.userId),
+            username: try row.text(.username),
+            text: try row.optionalText(.text),
+            type: try row.text(.type),
+            imageUrl: try row.optionalText(.imageUrl),
+            fileUrl: try row.optionalText(.fileUrl),
             attachment: attachment,
-            replyTo: try SQLiteValues.optionalObjectId(row, atIndex: columns.replyTo),
-            replyCount: try row.decode(Int.self, atIndex: columns.replyCount),
-            lastReplyAt: SQLiteValues.optionalDate(try row.decode(Int64?.self, atIndex: columns.lastReplyAt)),
+            replyTo: try row.optionalObjectId(.replyTo),
+            replyCount: Int(truncatingIfNeeded: try row.int64(.replyCount)),
+            lastReplyAt: SQLiteValues.optionalDate(try row.optionalInt64(.lastReplyAt)),
             mentions: mentions,
             tags: tags,
-            isEdited: try row.decode(Bool.self, atIndex: columns.isEdited),
-            editedAt: SQLiteValues.optionalDate(try row.decode(Int64?.self, atIndex: columns.editedAt)),
-            isDeleted: try row.decode(Bool.self, atIndex: columns.isDeleted),
-            deletedAt: SQLiteValues.optionalDate(try row.decode(Int64?.self, atIndex: columns.deletedAt)),
-            createdAt: SQLiteValues.date(try row.decode(Int64.self, atIndex: columns.createdAt)),
-            updatedAt: SQLiteValues.date(try row.decode(Int64.self, atIndex: columns.updatedAt)))
+            isEdited: try row.bool(.isEdited),
+            editedAt: SQLiteValues.optionalDate(try row.optionalInt64(.editedAt)),
+            isDeleted: try row.bool(.isDeleted),
+            deletedAt: SQLiteValues.optionalDate(try row.optionalInt64(.deletedAt)),
+            createdAt: SQLiteValues.date(try row.int64(.createdAt)),
+            updatedAt: SQLiteValues.date(try row.int64(.updatedAt)))
     }
 
     static func edit(from row: Row) throws -> MessageEdit {

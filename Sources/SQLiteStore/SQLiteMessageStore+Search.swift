@@ -31,7 +31,7 @@ extension SQLiteMessageStore {
             let from = "FROM messages_fts JOIN messages m ON m.seq = messages_fts.rowid \(filter.whereClause)"
             countSQL = "SELECT COUNT(*) \(from)"
             // bm25 is lower for a better match.
-            listSQL = "SELECT m.* \(from) ORDER BY bm25(messages_fts), m.createdAt DESC, m.id DESC LIMIT ? OFFSET ?"
+            listSQL = "SELECT \(SQLiteMessageColumn.list(qualifiedBy: "m")) \(from) ORDER BY bm25(messages_fts), m.createdAt DESC, m.id DESC LIMIT ? OFFSET ?"
         } else {
             // One or two characters (a CJK word such as 東京, or "ok"): the trigram index cannot
             // help, so test the text of the live messages of the candidate channels directly.
@@ -45,13 +45,13 @@ extension SQLiteMessageStore {
             if let userId = search.userId { filter.add("userId = ?", userId.hexString) }
             filter.add("instr(parley_casefold(text), ?) > 0", TextFolding.caseFolded(text))
             countSQL = "SELECT COUNT(*) FROM messages \(filter.whereClause)"
-            listSQL = "SELECT * FROM messages \(filter.whereClause) ORDER BY createdAt DESC, id DESC LIMIT ? OFFSET ?"
+            listSQL = "\(SQLiteMessageRows.select) \(filter.whereClause) ORDER BY createdAt DESC, id DESC LIMIT ? OFFSET ?"
         }
         let countArguments = filter.statementArguments
         let listArguments = filter.statementArguments(appending: limit, offset)
         return try await pool.read { db in
             let total = try Int.fetchOne(db, sql: countSQL, arguments: countArguments) ?? 0
-            let items = try Row.fetchAll(db, sql: listSQL, arguments: listArguments).decodedMessages()
+            let items = try SQLiteMessageRows.messages(db, sql: listSQL, arguments: listArguments)
             return Page(items: items, total: total)
         }
     }

@@ -39,11 +39,10 @@ struct SQLiteMessageStore: MessageStore {
         guard !ids.isEmpty else { return [] }
         let list = try SQLiteValues.idList(ids)
         return try await pool.read { db in
-            try Row.fetchAll(
+            try SQLiteMessageRows.messages(
                 db,
-                sql: "SELECT * FROM messages WHERE id IN (SELECT value FROM json_each(?)) ORDER BY createdAt, id",
-                arguments: [list]
-            ).decodedMessages()
+                sql: "\(SQLiteMessageRows.select) WHERE id IN (SELECT value FROM json_each(?)) ORDER BY createdAt, id",
+                arguments: [list])
         }
     }
 
@@ -57,37 +56,36 @@ struct SQLiteMessageStore: MessageStore {
             switch window {
             case .latest(let limit, let offset):
                 // Newest first from the end of the index, then turned round: the page is oldest first.
-                let rows = try Row.fetchAllCached(
-                    db,
-                    sql: """
-                        SELECT * FROM messages WHERE channelId = ? \(live)
-                        ORDER BY createdAt DESC, id DESC LIMIT ? OFFSET ?
-                        """,
+                let page = try SQLiteMessageRows.messages(
+                    db.cachedStatement(
+                        sql: """
+                            \(SQLiteMessageRows.select) WHERE channelId = ? \(live)
+                            ORDER BY createdAt DESC, id DESC LIMIT ? OFFSET ?
+                            """),
                     arguments: [channel, max(0, limit), max(0, offset)])
-                return try rows.reversed().decodedMessages()
+                return page.reversed()
             case .before(let cursorId, let limit):
                 guard let cursor = try Self.cursor(cursorId, channel: channel, in: db) else { return nil }
                 // The row value compares (createdAt, id) as one key, which is exactly the index order,
                 // so SQLite seeks to the cursor and walks back: no row is skipped or read twice even
                 // when several messages share a createdAt.
-                let rows = try Row.fetchAllCached(
-                    db,
-                    sql: """
-                        SELECT * FROM messages WHERE channelId = ? \(live) AND (createdAt, id) < (?, ?)
-                        ORDER BY createdAt DESC, id DESC LIMIT ?
-                        """,
+                let page = try SQLiteMessageRows.messages(
+                    db.cachedStatement(
+                        sql: """
+                            \(SQLiteMessageRows.select) WHERE channelId = ? \(live) AND (createdAt, id) < (?, ?)
+                            ORDER BY createdAt DESC, id DESC LIMIT ?
+                            """),
                     arguments: [channel, cursor.createdAt, cursor.id, max(0, limit)])
-                return try rows.reversed().decodedMessages()
+                return page.reversed()
             case .after(let cursorId, let limit):
                 guard let cursor = try Self.cursor(cursorId, channel: channel, in: db) else { return nil }
-                return try Row.fetchAllCached(
-                    db,
-                    sql: """
-                        SELECT * FROM messages WHERE channelId = ? \(live) AND (createdAt, id) > (?, ?)
-                        ORDER BY createdAt, id LIMIT ?
-                        """,
-                    arguments: [channel, cursor.createdAt, cursor.id, max(0, limit)]
-                ).decodedMessages()
+                return try SQLiteMessageRows.messages(
+                    db.cachedStatement(
+                        sql: """
+                            \(SQLiteMessageRows.select) WHERE channelId = ? \(live) AND (createdAt, id) > (?, ?)
+                            ORDER BY createdAt, id LIMIT ?
+                            """),
+                    arguments: [channel, cursor.createdAt, cursor.id, max(0, limit)])
             }
         }
     }
@@ -109,10 +107,10 @@ struct SQLiteMessageStore: MessageStore {
         try filter.add("channelId", in: channelIds)
         filter.add("isDeleted = 0")
         // Walks messages_user newest first and stops once the page is full.
-        let sql = "SELECT * FROM messages \(filter.whereClause) ORDER BY createdAt DESC, id DESC LIMIT ? OFFSET ?"
+        let sql = "\(SQLiteMessageRows.select) \(filter.whereClause) ORDER BY createdAt DESC, id DESC LIMIT ? OFFSET ?"
         let arguments = filter.statementArguments(appending: max(0, limit), max(0, offset))
         return try await pool.read { db in
-            try Row.fetchAll(db, sql: sql, arguments: arguments).decodedMessages()
+            try SQLiteMessageRows.messages(db, sql: sql, arguments: arguments)
         }
     }
 
@@ -121,11 +119,10 @@ struct SQLiteMessageStore: MessageStore {
         let parent = parentId.hexString
         return try await pool.read { db in
             let total = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM messages WHERE replyTo = ?", arguments: [parent]) ?? 0
-            let items = try Row.fetchAll(
+            let items = try SQLiteMessageRows.messages(
                 db,
-                sql: "SELECT * FROM messages WHERE replyTo = ? ORDER BY createdAt, id LIMIT ? OFFSET ?",
-                arguments: [parent, max(0, limit), max(0, offset)]
-            ).decodedMessages()
+                sql: "\(SQLiteMessageRows.select) WHERE replyTo = ? ORDER BY createdAt, id LIMIT ? OFFSET ?",
+                arguments: [parent, max(0, limit), max(0, offset)])
             return Page(items: items, total: total)
         }
     }
@@ -142,14 +139,14 @@ struct SQLiteMessageStore: MessageStore {
             try db.execute(
                 sql: "INSERT INTO message_edits (id, messageId, previousText, editedBy, editedAt) VALUES (?, ?, ?, ?, ?)",
                 arguments: [ObjectId(date: date).hexString, id.hexString, previousText, editor.hexString, millis])
-            return try Row.fetchOne(
+            return try SQLiteMessageRows.messages(
                 db,
                 sql: """
                     UPDATE messages SET text = ?, mentions = ?, isEdited = 1, editedAt = ?, updatedAt = ?
-                    WHERE id = ? RETURNING *
+                    WHERE id = ? RETURNING \(SQLiteMessageColumn.list)
                     """,
                 arguments: [text, mentionList, millis, millis, id.hexString]
-            ).map(SQLiteMessageRows.message(from:))
+            ).first
         }
     }
 
@@ -168,15 +165,15 @@ struct SQLiteMessageStore: MessageStore {
             guard let message = try SQLiteMessageRows.message(id: id, in: db) else { return nil }
             if message.isDeleted { return message }
             // Clearing the text takes it out of the full-text index (messages_fts_update trigger).
-            let tombstone = try Row.fetchOne(
+            let tombstone = try SQLiteMessageRows.messages(
                 db,
                 sql: """
                     UPDATE messages SET text = NULL, imageUrl = NULL, fileUrl = NULL, attachment = NULL, mentions = '[]',
                         isDeleted = 1, deletedAt = ?, updatedAt = ?
-                    WHERE id = ? RETURNING *
+                    WHERE id = ? RETURNING \(SQLiteMessageColumn.list)
                     """,
                 arguments: [millis, millis, id.hexString]
-            ).map(SQLiteMessageRows.message(from:))
+            ).first
             if let parentId = message.replyTo {
                 // lastReplyAt is left as it was: it records when the thread last had a reply.
                 try db.execute(
@@ -196,12 +193,12 @@ struct SQLiteMessageStore: MessageStore {
             // channel before keeping `limit` of them.
             let statement = try db.cachedStatement(
                 sql: """
-                    SELECT * FROM messages WHERE channelId = ? AND isDeleted = 0
+                    \(SQLiteMessageRows.select) WHERE channelId = ? AND isDeleted = 0
                     ORDER BY createdAt DESC, id DESC LIMIT ?
                     """)
             var merged: [Message] = []
             for channel in channels {
-                merged += try Row.fetchAll(statement, arguments: [channel, limit]).decodedMessages()
+                merged += try SQLiteMessageRows.messages(statement, arguments: [channel, limit])
             }
             merged.sort { ($0.createdAt, $0.id) > ($1.createdAt, $1.id) }
             return Array(merged.prefix(limit))

@@ -21,16 +21,6 @@ enum SQLiteValues {
         try objectId(try row.decode(String.self, forColumn: column), column: column)
     }
 
-    /// By position, for rows decoded by column index (`SQLiteMessageColumns`).
-    static func objectId(_ row: Row, atIndex index: Int) throws -> ObjectId {
-        try objectId(try row.decode(String.self, atIndex: index), column: Array(row.columnNames)[index])
-    }
-
-    static func optionalObjectId(_ row: Row, atIndex index: Int) throws -> ObjectId? {
-        guard let text: String = try row.decode(String?.self, atIndex: index) else { return nil }
-        return try objectId(text, column: Array(row.columnNames)[index])
-    }
-
     private static func objectId(_ text: String, column: @autoclosure () -> String) throws -> ObjectId {
         guard let id = ObjectId(text) else { throw StoreError.corrupt("\(column()) is not an id: \(text)") }
         return id

@@ -33,11 +33,11 @@ extension ChatGateway {
     }
 
     static func token(in handshake: SocketIOHandshake) -> String? {
-        if let token = handshake.auth["token"]?.stringValue?.trimmingCharacters(in: .whitespaces), !token.isEmpty {
+        if let token = handshake.auth["token"]?.stringValue?.trimmingWhitespace, !token.isEmpty {
             return token
         }
         if let header = handshake.headers[.authorization], header.hasPrefix("Bearer ") {
-            let token = header.dropFirst("Bearer ".count).trimmingCharacters(in: .whitespaces)
+            let token = header.dropFirst("Bearer ".count).trimmingWhitespace
             if !token.isEmpty { return token }
         }
         return nil

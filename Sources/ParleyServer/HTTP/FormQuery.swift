@@ -22,6 +22,9 @@ struct FormQuery: Sendable {
     /// `+` becomes a space before percent-decoding, so an encoded plus survives. A malformed
     /// escape is kept as typed rather than refused, as Hummingbird does.
     static func decode(_ text: Substring) -> String {
+        // Most values (ids, numbers) have nothing to decode: Foundation's two passes below cost
+        // about 3 % of a history page's CPU.
+        if !text.utf8.contains(where: { $0 == UInt8(ascii: "+") || $0 == UInt8(ascii: "%") }) { return String(text) }
         let spaced = text.replacingOccurrences(of: "+", with: " ")
         return spaced.removingPercentEncoding ?? spaced
     }

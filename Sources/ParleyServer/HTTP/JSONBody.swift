@@ -50,7 +50,7 @@ public struct JSONBody: Sendable {
     static func isJSON(contentType: String?) -> Bool {
         guard let contentType else { return false }
         let mediaType = contentType.split(separator: ";", maxSplits: 1, omittingEmptySubsequences: false).first ?? ""
-        let type = mediaType.trimmingCharacters(in: .whitespaces).lowercased()
+        let type = mediaType.trimmingWhitespace.lowercased()
         guard type.hasPrefix("application/") else { return false }
         let subtype = type.dropFirst("application/".count)
         return subtype == "json" || (subtype.hasSuffix("+json") && subtype.count > "+json".count && !subtype.contains("/"))

@@ -23,7 +23,7 @@ struct AuthenticationMiddleware: RouterMiddleware {
 
     static func token(in request: Request) -> String? {
         if let header = request.headers[.authorization], header.hasPrefix("Bearer ") {
-            let token = header.dropFirst("Bearer ".count).trimmingCharacters(in: .whitespaces)
+            let token = header.dropFirst("Bearer ".count).trimmingWhitespace
             if !token.isEmpty { return token }
         }
         if let cookie = request.cookies["accessToken"]?.value, !cookie.isEmpty {

@@ -35,7 +35,7 @@ enum GatewayPayload {
             // The message views: the same bytes as the encoder's, written in one pass.
             var writer = JSONWriter()
             writable.write(to: &writer)
-            return .json(String(buffer: writer.buffer))
+            return .json(writer.text)
         }
         guard let data = try? JSONEncoder().encode(view) else { return .null }
         return .json(String(decoding: data, as: UTF8.self))

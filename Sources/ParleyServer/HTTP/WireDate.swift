@@ -17,17 +17,29 @@ enum WireDate {
     /// 0001-01-01T00:00:00Z and 10000-01-01T00:00:00Z in milliseconds since 1970.
     private static let writable: Range<Int64> = -62_135_596_800_000 ..< 253_402_300_800_000
 
+    /// The length of every date this writes itself: `2025-01-15T00:00:00.123Z`.
+    static let length = 24
+
     static func string(_ date: Date) -> String {
-        let seconds = date.timeIntervalSince1970
-        let millis = (seconds * 1000).rounded()
-        guard millis.isFinite, millis >= Double(writable.lowerBound), millis < Double(writable.upperBound) else {
-            return style.format(date)
+        guard let millis = writableMillis(date) else { return style.format(date) }
+        return String(unsafeUninitializedCapacity: length) { buffer in
+            write(millis: millis, into: UnsafeMutableRawBufferPointer(buffer))
+            return length
         }
-        return format(millis: Int64(millis))
     }
 
+    /// The date's millisecond, rounded as the stores round it, when it is one `write` can
+    /// write (years 1–9999); nil for the rest, which go to the style.
+    static func writableMillis(_ date: Date) -> Int64? {
+        let millis = (date.timeIntervalSince1970 * 1000).rounded()
+        guard millis.isFinite, millis >= Double(writable.lowerBound), millis < Double(writable.upperBound) else { return nil }
+        return Int64(millis)
+    }
+
+    /// Writes the `length` characters of a writable millisecond into the start of `buffer`.
     /// Civil date from days since 1970-01-01 (Howard Hinnant's `civil_from_days`).
-    private static func format(millis: Int64) -> String {
+    static func write(millis: Int64, into buffer: UnsafeMutableRawBufferPointer) {
+        precondition(buffer.count >= length && writable.contains(millis), "a writable date and room for it")
         let dayMillis: Int64 = 86_400_000
         var days = millis / dayMillis
         var rest = millis % dayMillis
@@ -44,28 +56,21 @@ enum WireDate {
         let day = dayOfYear - (153 * monthIndex + 2) / 5 + 1
         let month = monthIndex < 10 ? monthIndex + 3 : monthIndex - 9
         let year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0)
-        let hour = rest / 3_600_000
-        let minute = rest / 60_000 % 60
-        let second = rest / 1000 % 60
-        let milli = rest % 1000
-        // Each field with its digit count and the character after it: 2025-01-15T00:00:00.123Z
-        let fields: [(value: Int64, digits: Int, then: UInt8)] = [
-            (year, 4, UInt8(ascii: "-")), (month, 2, UInt8(ascii: "-")), (day, 2, UInt8(ascii: "T")),
-            (hour, 2, UInt8(ascii: ":")), (minute, 2, UInt8(ascii: ":")), (second, 2, UInt8(ascii: ".")),
-            (milli, 3, UInt8(ascii: "Z")),
-        ]
-        return String(unsafeUninitializedCapacity: 24) { buffer in
-            var offset = 0
-            for field in fields {
-                var value = field.value
-                for index in stride(from: offset + field.digits - 1, through: offset, by: -1) {
-                    buffer[index] = UInt8(ascii: "0") + UInt8(value % 10)
-                    value /= 10
-                }
-                buffer[offset + field.digits] = field.then
-                offset += field.digits + 1
+        // Each field at its offset with its digit count, then the character after it.
+        func put(_ value: Int64, at offset: Int, digits: Int, then separator: UInt8) {
+            var value = value
+            for index in stride(from: offset + digits - 1, through: offset, by: -1) {
+                buffer[index] = UInt8(ascii: "0") + UInt8(truncatingIfNeeded: value % 10)
+                value /= 10
             }
-            return offset
+            buffer[offset + digits] = separator
         }
+        put(year, at: 0, digits: 4, then: UInt8(ascii: "-"))
+        put(month, at: 5, digits: 2, then: UInt8(ascii: "-"))
+        put(day, at: 8, digits: 2, then: UInt8(ascii: "T"))
+        put(rest / 3_600_000, at: 11, digits: 2, then: UInt8(ascii: ":"))
+        put(rest / 60_000 % 60, at: 14, digits: 2, then: UInt8(ascii: ":"))
+        put(rest / 1000 % 60, at: 17, digits: 2, then: UInt8(ascii: "."))
+        put(rest % 1000, at: 20, digits: 3, then: UInt8(ascii: "Z"))
     }
 }

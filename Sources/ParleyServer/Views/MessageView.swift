@@ -48,10 +48,10 @@ extension MessageView: JSONWritable {
     /// The same fields, in the same order, as `encode(to:)` (a test holds the two together).
     func write(to writer: inout JSONWriter) {
         writer.openObject()
-        writer.field("_id", message.id.hexString)
-        writer.field("channelId", message.channelId.hexString)
-        writer.field("groupId", message.groupId.hexString)
-        writer.field("userId", message.userId.hexString)
+        writer.field("_id", message.id)
+        writer.field("channelId", message.channelId)
+        writer.field("groupId", message.groupId)
+        writer.field("userId", message.userId)
         writer.field("username", message.username)
         writer.field("text", message.text)
         writer.field("fileUrl", message.fileUrl)
@@ -59,11 +59,11 @@ extension MessageView: JSONWritable {
         writer.field("type", message.type)
         writer.field("isEdited", message.isEdited)
         writer.field("isDeleted", message.isDeleted)
-        if let editedAt = message.editedAt { writer.field("editedAt", WireDate.string(editedAt)) }
-        if let deletedAt = message.deletedAt { writer.field("deletedAt", WireDate.string(deletedAt)) }
-        writer.field("createdAt", WireDate.string(message.createdAt))
-        writer.field("updatedAt", WireDate.string(message.updatedAt))
-        if let replyTo = message.replyTo { writer.field("replyTo", replyTo.hexString) }
+        if let editedAt = message.editedAt { writer.field("editedAt", editedAt) }
+        if let deletedAt = message.deletedAt { writer.field("deletedAt", deletedAt) }
+        writer.field("createdAt", message.createdAt)
+        writer.field("updatedAt", message.updatedAt)
+        if let replyTo = message.replyTo { writer.field("replyTo", replyTo) }
         if !message.mentions.isEmpty {
             writer.key("mentions")
             Self.writeStrings(message.mentions.map(\.hexString), to: &writer)
@@ -71,7 +71,7 @@ extension MessageView: JSONWritable {
         writer.key("tags")
         if let tags = message.tags { Self.writeStrings(tags, to: &writer) } else { writer.null() }
         writer.field("replyCount", message.replyCount)
-        writer.field("lastReplyAt", message.lastReplyAt.map(WireDate.string))
+        writer.field("lastReplyAt", message.lastReplyAt)
         writer.key("attachment")
         if let attachment = message.attachment {
             // `Attachment`'s synthesized encoding: unset optionals are left out.
@@ -87,7 +87,7 @@ extension MessageView: JSONWritable {
         writer.field("fileName", message.attachment?.fileName)
         writer.field("fileSize", message.attachment?.fileSize)
         writer.field("isReply", message.replyTo != nil)
-        if let replyTo = message.replyTo { writer.field("originalMessageId", replyTo.hexString) }
+        if let replyTo = message.replyTo { writer.field("originalMessageId", replyTo) }
         writer.closeObject()
     }
 

@@ -44,7 +44,7 @@ struct JSONWriterTests {
     private static func written(_ view: some JSONWritable) -> String {
         var writer = JSONWriter()
         view.write(to: &writer)
-        return String(buffer: writer.buffer)
+        return writer.text
     }
 
     private static func encoded(_ value: some Encodable) throws -> String {
@@ -72,6 +72,26 @@ struct JSONWriterTests {
             let written = Self.written(view), encoded = try Self.encoded(view)
             #expect(try Self.sameJSON(written, encoded), "written: \(written)\nencoded: \(encoded)")
             #expect(written.hasPrefix(#"{"_id":""#), "declared order, _id first: \(written)")
+        }
+    }
+
+    @Test func numbersIdsAndDatesAreWrittenAsTheirTextForms() throws {
+        for value in [0, 7, -7, 10, -10, 1_234_567_890, Int.max, Int.min] {
+            var writer = JSONWriter()
+            writer.integer(value)
+            #expect(writer.text == String(value))
+        }
+        let id = try #require(ObjectId("507f1f77bcf86cd799439011"))
+        var idWriter = JSONWriter()
+        idWriter.id(id)
+        #expect(idWriter.text == #""507f1f77bcf86cd799439011""#)
+        // Inside years 1–9999 the writer's own digits; outside, the style's text, quoted.
+        let dates = [0, 1_736_899_200.123, -0.001, -62_135_596_800, 253_402_300_799.999, 253_402_300_800, -62_135_596_800.001]
+            .map(Date.init(timeIntervalSince1970:))
+        for date in dates {
+            var writer = JSONWriter()
+            writer.date(date)
+            #expect(writer.text == (try Self.encoded(WireDate.string(date))), "\(date.timeIntervalSince1970)")
         }
     }
 

@@ -51,10 +51,14 @@ public final class WebSocketConnection: Sendable {
         let batch = spacing == nil ? payloads : payloads.prefix(1)
         let rest = payloads.dropFirst(batch.count)
         let promise = channel.eventLoop.makePromise(of: Void.self)
+        var allPastEncoder = true
         for (index, payload) in zip(batch.indices, batch) {
-            write(payload, promise: index == batch.indices.last ? promise : nil)
+            allPastEncoder = write(payload, promise: index == batch.indices.last ? promise : nil) && allPastEncoder
         }
-        channel.flush()
+        // From the encoder's place when every frame went in there: the flush then passes only
+        // the handlers between it and the socket, not the whole pipeline (once per socket per
+        // broadcast message).
+        if allPastEncoder, let encoderContext { encoderContext.flush() } else { channel.flush() }
         promise.futureResult.whenComplete { result in
             guard case .success = result else {
                 completion?(false)
@@ -73,12 +77,14 @@ public final class WebSocketConnection: Sendable {
     /// Writes one message on the event loop. A payload that carries its frame header goes
     /// past the encoder as it is; the encoder's context stays in the pipeline while the channel
     /// is active (NIO removes handlers only after it became inactive).
-    private func write(_ payload: WebSocketPayload, promise: EventLoopPromise<Void>?) {
+    /// Returns whether it went past the encoder.
+    private func write(_ payload: WebSocketPayload, promise: EventLoopPromise<Void>?) -> Bool {
         if let encoderContext, channel.isActive, let frame = payload.webSocketFrameBytes {
             encoderContext.write(NIOAny(frame), promise: promise)
-        } else {
-            channel.write(WebSocketFrame(payload), promise: promise)
+            return true
         }
+        channel.write(WebSocketFrame(payload), promise: promise)
+        return false
     }
 
     /// Sends a close frame with `code`, then closes the socket.

@@ -17,17 +17,23 @@ enum LoadgenPacket {
         case ignore
     }
 
+    /// Compares UTF-8 bytes, not characters: `String.hasPrefix` compares grapheme by
+    /// grapheme, which was a seventh of the client's CPU at 100 000 events a second.
     static func classify(_ text: String) -> Action {
-        if text.hasPrefix("42[\"") {
-            let rest = text.dropFirst(4)
-            guard let end = rest.firstIndex(of: "\"") else { return .ignore }
-            return .event(rest[..<end])
+        let utf8 = text.utf8
+        func starts(with prefix: StaticString) -> Bool {
+            prefix.withUTF8Buffer { utf8.starts(with: $0) }
         }
-        if text == "2" { return .ping }
-        if text.hasPrefix("40") { return .connected }
-        if text.hasPrefix("44") { return .refused }
-        if text.hasPrefix("0") { return .open }
-        if text == "1" { return .close }
+        if starts(with: "42[\"") {
+            let name = utf8.dropFirst(4)
+            guard let end = name.firstIndex(of: UInt8(ascii: "\"")) else { return .ignore }
+            return .event(Substring(text.utf8[name.startIndex..<end]))
+        }
+        if utf8.elementsEqual("2".utf8) { return .ping }
+        if starts(with: "40") { return .connected }
+        if starts(with: "44") { return .refused }
+        if starts(with: "0") { return .open }
+        if utf8.elementsEqual("1".utf8) { return .close }
         return .ignore
     }
 

@@ -1,112 +1,116 @@
 import Foundation
+import NIOCore
 import Synchronization
-#if canImport(FoundationNetworking)
-import FoundationNetworking
-#endif
 
 /// One Socket.IO client over Engine.IO v4 HTTP long-polling: the handshake GET gives the sid,
 /// then one GET at a time waits for packets and one POST at a time carries everything queued
 /// since the last one, packets separated by the record separator `\x1e`.
+///
+/// Driven by callbacks on two NIO connections (`LoadgenHTTPConnection`: one for the GETs, one
+/// for the POSTs), with no task per client.
 final class LoadgenPollingSocket: LoadgenConnection {
     private struct State {
         var pending: [String] = []
+        var posting = false
         var closed = false
     }
 
-    /// One session for every polling client: its connection pool must hold two connections
-    /// per client (the waiting GET and the POST).
-    static let session: URLSession = {
-        let configuration = URLSessionConfiguration.default
-        configuration.httpMaximumConnectionsPerHost = 100_000
-        configuration.timeoutIntervalForRequest = 120
-        configuration.urlCache = nil
-        configuration.requestCachePolicy = .reloadIgnoringLocalCacheData
-        return URLSession(configuration: configuration)
-    }()
-
-    private static let separator = "\u{1e}"
+    private static let separator = UInt8(0x1e)
 
     private let state = Mutex(State())
     private let gate = ConnectionGate()
-    private let wake: AsyncStream<Void>.Continuation
-    private let wakeStream: AsyncStream<Void>
     private let onEvent: LoadgenEventHandler
+    private let token: String
+    private let poller: LoadgenHTTPConnection
+    private let poster: LoadgenHTTPConnection
+    private let endpoint: String
 
-    private init(onEvent: @escaping LoadgenEventHandler) {
-        (wakeStream, wake) = AsyncStream<Void>.makeStream(bufferingPolicy: .bufferingNewest(1))
+    private init(token: String, onEvent: @escaping LoadgenEventHandler, poller: LoadgenHTTPConnection, poster: LoadgenHTTPConnection, endpoint: String) {
+        self.token = token
         self.onEvent = onEvent
+        self.poller = poller
+        self.poster = poster
+        self.endpoint = endpoint
     }
 
+    /// Opens the session and waits for the server's CONNECT (the socket) or refusal (nil).
     static func connect(url: String, token: String, onEvent: @escaping LoadgenEventHandler = { _, _, _ in }) async -> LoadgenPollingSocket? {
-        let socket = LoadgenPollingSocket(onEvent: onEvent)
-        return await socket.gate.wait { await socket.run(url: url, token: token) } ? socket : nil
+        guard let address = URLComponents(string: url), let host = address.host, let port = address.port,
+            let poller = try? await LoadgenHTTPConnection.connect(host: host, port: port)
+        else { return nil }
+        let base = "/socket.io/?EIO=4&transport=polling"
+        let handshake = await withCheckedContinuation { continuation in
+            poller.request(base) { status, body, _ in continuation.resume(returning: (status, body)) }
+        }
+        guard handshake.0 == 200, let sid = sessionID(in: handshake.1),
+            let poster = try? await LoadgenHTTPConnection.connect(host: host, port: port)
+        else {
+            poller.close()
+            return nil
+        }
+        let socket = LoadgenPollingSocket(token: token, onEvent: onEvent, poller: poller, poster: poster, endpoint: base + "&sid=" + sid)
+        return await socket.gate.wait { socket.start() } ? socket : nil
     }
 
-    private func run(url: String, token: String) async {
-        let base = url + "/socket.io/?EIO=4&transport=polling"
-        do {
-            let (status, handshake) = try await Self.request(base)
-            guard status == 200, let open = handshake.split(separator: Self.separator).first, open.hasPrefix("0"),
-                let json = try JSONSerialization.jsonObject(with: Data(open.dropFirst().utf8)) as? [String: Any],
-                let sid = json["sid"] as? String
-            else { throw LoadgenError("polling handshake failed: HTTP \(status)") }
-            let endpoint = base + "&sid=" + sid
-            queue(LoadgenPacket.connect(token: token))
-            try await withThrowingTaskGroup(of: Void.self) { group in
-                group.addTask { try await self.write(endpoint) }
-                try await self.poll(endpoint)
-                group.cancelAll()
-            }
-        } catch {}
-        finish(accepted: false)
+    /// The sid of the open packet, the first packet of the handshake's answer.
+    private static func sessionID(in body: ByteBuffer) -> String? {
+        let open = body.readableBytesView.split(separator: separator).first ?? []
+        guard open.first == UInt8(ascii: "0"),
+            let json = try? JSONSerialization.jsonObject(with: Data(open.dropFirst())) as? [String: Any]
+        else { return nil }
+        return json["sid"] as? String
     }
 
-    /// The GET loop: each answer holds one or more packets.
-    private func poll(_ endpoint: String) async throws {
-        while !state.withLock({ $0.closed }) {
-            let (status, body) = try await Self.request(endpoint)
-            guard status == 200 else { return }
-            let arrived = MonotonicClock.nanoseconds()
-            for packet in body.split(separator: Self.separator) {
-                let text = String(packet)
+    private func start() {
+        queue(LoadgenPacket.connect(token: token))
+        poll()
+    }
+
+    /// One GET; its answer's packets are handled and the next GET goes out at once.
+    private func poll() {
+        guard !state.withLock({ $0.closed }) else { return }
+        poller.request(endpoint) { [self] status, body, arrived in
+            guard status == 200 else { return stop() }
+            for packet in body.readableBytesView.split(separator: Self.separator) {
+                let text = String(decoding: packet, as: UTF8.self)
                 switch LoadgenPacket.classify(text) {
                 case .event(let name): onEvent(name, text, arrived)
                 case .ping: queue("3")
                 case .connected: finish(accepted: true)
-                case .refused, .close: return
+                case .refused, .close: return stop()
                 case .open, .ignore: break
                 }
             }
+            poll()
         }
     }
 
-    /// The POST loop: sends whatever was queued while the previous POST was under way.
-    private func write(_ endpoint: String) async throws {
-        for await _ in wakeStream {
-            let batch = state.withLock { state -> [String] in
-                defer { state.pending.removeAll() }
-                return state.pending
-            }
-            guard !batch.isEmpty else { continue }
-            let (status, _) = try await Self.request(endpoint, body: batch.joined(separator: Self.separator))
-            guard status == 200 else { return }
+    /// Sends what is queued in one POST unless one is under way; its answer sends the rest.
+    private func post() {
+        let batch = state.withLock { state -> [String]? in
+            guard !state.posting, !state.pending.isEmpty else { return nil }
+            state.posting = true
+            defer { state.pending.removeAll() }
+            return state.pending
+        }
+        guard let batch else { return }
+        poster.request(endpoint, body: batch.joined(separator: "\u{1e}")) { [self] status, _, _ in
+            state.withLock { $0.posting = false }
+            guard status == 200 else { return stop() }
+            post()
         }
     }
 
     private func queue(_ packet: String) {
         state.withLock { $0.pending.append(packet) }
-        wake.yield()
+        post()
     }
 
-    private static func request(_ url: String, body: String? = nil) async throws -> (Int, String) {
-        var request = URLRequest(url: URL(string: url)!)
-        if let body {
-            request.httpMethod = "POST"
-            request.setValue("text/plain;charset=UTF-8", forHTTPHeaderField: "Content-Type")
-            request.httpBody = Data(body.utf8)
-        }
-        let (data, response) = try await session.data(for: request)
-        return ((response as? HTTPURLResponse)?.statusCode ?? 0, String(decoding: data, as: UTF8.self))
+    private func stop() {
+        state.withLock { $0.closed = true }
+        finish(accepted: false)
+        poller.close()
+        poster.close()
     }
 
     private func finish(accepted: Bool) { gate.finish(accepted: accepted) }

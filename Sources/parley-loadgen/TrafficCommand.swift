@@ -64,9 +64,10 @@ struct TrafficCommand: AsyncParsableCommand {
         try await Task.sleep(for: .seconds(2))
 
         let measured = try await send(world: world, members: members, recorder: recorder)
-        // Blocks a thread rather than awaiting: when the clients cannot keep up (long-polling
-        // through URLSession) the cooperative pool is flooded and an awaited sleep ends minutes
-        // late. What has not arrived by the end of the drain is counted as not delivered.
+        // Blocks a thread rather than awaiting: when the clients cannot keep up the cooperative
+        // pool may be flooded (it was, when the polling clients ran on URLSession) and an
+        // awaited sleep then ends late. What has not arrived by the end of the drain is counted
+        // as not delivered.
         usleep(UInt32(drain * 1_000_000))
         let totals = recorder.snapshot
         let dropped = members.joined().count(where: { !$0.isOpen })

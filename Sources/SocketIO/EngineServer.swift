@@ -6,13 +6,15 @@ import NIOCore
 ///
 /// It knows nothing about what travels inside `message` packets; its delegate does.
 public final class EngineServer: Sendable {
-    public let configuration: EngineConfiguration
+    public var configuration: EngineConfiguration { sharedConfiguration.value }
+    /// Handed to every session instead of a copy each.
+    private let sharedConfiguration: SharedValue<EngineConfiguration>
     private let delegateBox: Locked<(any EngineSessionDelegate)?>
     private let sessions = Locked<[String: EngineSession]>([:])
     private let webSocketCounter = Locked<Int>(0)
 
     public init(configuration: EngineConfiguration, delegate: (any EngineSessionDelegate)? = nil) {
-        self.configuration = configuration
+        self.sharedConfiguration = SharedValue(configuration)
         self.delegateBox = Locked(delegate)
         startHeartbeatClock()
     }
@@ -56,7 +58,7 @@ public final class EngineServer: Sendable {
         handshake: EngineHandshakeRequest, transport: EngineSession.State.Transport, webSocketID: Int?
     ) -> EngineSession {
         let session = EngineSession(
-            id: configuration.sessionIDPrefix + SessionID.make(), handshake: handshake, configuration: configuration,
+            id: configuration.sessionIDPrefix + SessionID.make(), handshake: handshake, configuration: sharedConfiguration,
             transport: transport, webSocketID: webSocketID,
             onClose: { [weak self] session, reason in self?.sessionClosed(session, reason: reason) }
         )

@@ -13,24 +13,26 @@ public final class EngineSession: Sendable {
     public let id: String
     /// The request that opened the session.
     public let handshake: EngineHandshakeRequest
-    let configuration: EngineConfiguration
+    /// The endpoint's configuration, shared by all its sessions.
+    private let sharedConfiguration: SharedValue<EngineConfiguration>
+    var configuration: EngineConfiguration { sharedConfiguration.value }
     private let state: Locked<State>
     private let onClose: @Sendable (EngineSession, EngineCloseReason) -> Void
 
     init(
-        id: String, handshake: EngineHandshakeRequest, configuration: EngineConfiguration,
+        id: String, handshake: EngineHandshakeRequest, configuration: SharedValue<EngineConfiguration>,
         transport: State.Transport, webSocketID: Int?,
         onClose: @escaping @Sendable (EngineSession, EngineCloseReason) -> Void
     ) {
         self.id = id
         self.handshake = handshake
-        self.configuration = configuration
+        self.sharedConfiguration = configuration
         self.onClose = onClose
         self.state = Locked(
             State(
                 transport: transport, webSocketID: webSocketID,
-                maxQueued: configuration.maxQueuedPackets,
-                pingInterval: configuration.pingInterval, pingTimeout: configuration.pingTimeout,
+                maxQueued: configuration.value.maxQueuedPackets,
+                pingInterval: configuration.value.pingInterval, pingTimeout: configuration.value.pingTimeout,
                 now: .now
             )
         )

@@ -19,7 +19,8 @@ extension EngineServer {
             guard request.method == .get else { return errorResponse(.badHandshakeMethod, request: request) }
             // A WebSocket handshake that reached plain HTTP lacks its Upgrade header.
             guard transport == "polling" else { return errorResponse(.badRequest, request: request) }
-            let handshake = EngineHandshakeRequest(headers: request.headers, query: query, authority: request.head.authority)
+            let handshake = EngineHandshakeRequest(
+                headers: request.headers, queryParameters: HandshakeQuery(of: request.uri), authority: request.head.authority)
             let session = openSession(handshake: handshake, transport: .polling, webSocketID: nil)
             return await pollResponse(session: session, request: request)
         }

@@ -1,3 +1,4 @@
+import HTTPTypes
 import Hummingbird
 import HummingbirdCore
 import NIOCore
@@ -27,7 +28,9 @@ extension EngineServer {
             }
             probed = session
         }
-        let handshake = EngineHandshakeRequest(headers: request.headerFields, query: query, authority: request.authority)
+        let handshake = EngineHandshakeRequest(
+            headers: Self.withoutUpgradeFields(request.headerFields), queryParameters: HandshakeQuery(of: uri),
+            authority: request.authority)
         return .upgrade { [probed] connection in
             let session = probed ?? self.openSession(handshake: handshake, transport: .websocket, webSocketID: webSocketID)
             let transport = EngineWebSocketTransport(
@@ -37,6 +40,28 @@ extension EngineServer {
             transport.start()
             return transport
         }
+    }
+}
+
+extension EngineServer {
+    /// The fields that negotiate the WebSocket itself, which mean nothing once it is open.
+    static let upgradeFieldNames: Set<HTTPField.Name> = [
+        .connection, .upgrade, .secWebSocketKey, .secWebSocketVersion, .secWebSocketExtensions,
+    ]
+
+    /// `fields` without the upgrade's own fields, in a storage of exactly the size needed: the
+    /// session keeps its handshake headers as long as it lives, and for a typical client the
+    /// upgrade fields are most of them.
+    static func withoutUpgradeFields(_ fields: HTTPFields) -> HTTPFields {
+        let keptCount = fields.count { !upgradeFieldNames.contains($0.name) }
+        guard keptCount < fields.count else { return fields }
+        var kept = HTTPFields()
+        guard keptCount > 0 else { return kept }
+        kept.reserveCapacity(keptCount)
+        for field in fields where !upgradeFieldNames.contains(field.name) {
+            kept.append(field)
+        }
+        return kept
     }
 }
 

@@ -74,8 +74,7 @@ final class SocketIOConnection: Sendable {
             return
         }
         let handshake = SocketIOHandshake(
-            headers: session.handshake.headers, query: session.handshake.query, authority: session.handshake.authority,
-            auth: packet.data ?? .object([:]), namespace: name, engineSessionID: session.id
+            request: session.handshake, auth: packet.data ?? .object([:]), namespace: name, engineSessionID: session.id
         )
         let claim = namespace.recovery == nil ? nil : SocketIORecoveryClaim(auth: handshake.auth)
         var kept: SocketIOPersistedSession?

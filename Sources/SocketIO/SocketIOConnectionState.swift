@@ -8,8 +8,9 @@ struct SocketIOConnectionState {
 
     private(set) var phase: Phase = .awaitingConnect
     var reassembler = SocketIOBinaryReassembler()
-    /// Connected sockets by namespace name.
-    private(set) var sockets: [String: SocketIOSocket] = [:]
+    /// Connected sockets, at most one per namespace. A list, not a dictionary by name: a
+    /// connection joins one namespace or a few, and it keeps this for as long as it is open.
+    private(set) var sockets: [SocketIOSocket] = []
 
     enum Route {
         /// Run the CONNECT flow for this namespace.
@@ -31,24 +32,29 @@ struct SocketIOConnectionState {
         case .connected:
             switch packet.type {
             case .connect:
-                return sockets[packet.namespace] == nil ? .connect : .ignore
+                return socket(in: packet.namespace) == nil ? .connect : .ignore
             case .connectError:
                 return .close
             default:
-                return sockets[packet.namespace].map { .socket($0) } ?? .ignore
+                return socket(in: packet.namespace).map { .socket($0) } ?? .ignore
             }
         }
+    }
+
+    private func socket(in namespace: String) -> SocketIOSocket? {
+        sockets.first { $0.namespace.name == namespace }
     }
 
     mutating func added(_ socket: SocketIOSocket) -> Bool {
         guard phase != .closed else { return false }
         phase = .connected
-        sockets[socket.namespace.name] = socket
+        sockets.removeAll { $0.namespace.name == socket.namespace.name }
+        sockets.append(socket)
         return true
     }
 
     mutating func removed(namespace: String, id: String) {
-        if sockets[namespace]?.id == id { sockets[namespace] = nil }
+        sockets.removeAll { $0.namespace.name == namespace && $0.id == id }
     }
 
     var hasSockets: Bool { !sockets.isEmpty }
@@ -57,6 +63,6 @@ struct SocketIOConnectionState {
     mutating func close() -> [SocketIOSocket] {
         phase = .closed
         defer { sockets.removeAll() }
-        return Array(sockets.values)
+        return sockets
     }
 }

@@ -8,7 +8,8 @@ final class WebSocketConnectionHandler: ChannelInboundHandler {
     typealias OutboundOut = WebSocketFrame
 
     private let connection: WebSocketConnection
-    private let accept: @Sendable (WebSocketConnection) -> any WebSocketConnectionDelegate
+    /// Makes the delegate once; then dropped, with what it captured (the handshake).
+    private var accept: (@Sendable (WebSocketConnection) -> any WebSocketConnectionDelegate)?
     /// Set once the handler is in the pipeline; dropped at close so the delegate, which holds
     /// the connection, does not keep the channel alive.
     private var delegate: (any WebSocketConnectionDelegate)?
@@ -22,7 +23,8 @@ final class WebSocketConnectionHandler: ChannelInboundHandler {
     func handlerAdded(context: ChannelHandlerContext) {
         // The delegate may write at once (an Engine.IO open packet), so the handler must be in
         // place before it exists.
-        delegate = accept(connection)
+        delegate = accept?(connection)
+        accept = nil
         if !context.channel.isActive {
             // The client left during the upgrade; `channelInactive` has already gone by.
             let delegate = self.delegate

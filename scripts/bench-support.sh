@@ -38,10 +38,11 @@ bench_env() { # database uploads-folder
     BCRYPT_COST=4 LOG_LEVEL=error)
 }
 
-# Waits up to 10 s for the server on `port` to answer /health.
+# Waits up to 30 s for the server on `port` to answer /health (a server started right after
+# one that held 17 000 connections once took longer than 10 s).
 wait_for_server() { # port
   local _
-  for _ in $(seq 1 100); do
+  for _ in $(seq 1 300); do
     python3 -c "import urllib.request,sys; urllib.request.urlopen(sys.argv[1], timeout=1)" "http://127.0.0.1:$1/health" 2>/dev/null && return 0
     sleep 0.1
   done

@@ -39,6 +39,18 @@ struct SQLiteGroupCommitTests {
         list.map { message in Task { try await messages.insert(message) } }
     }
 
+    /// Holds the writer, then starts posting `count` messages ("m1"…) and waits until every
+    /// one of them is queued or committing behind the held writer.
+    private func postWhileHeld(
+        _ count: Int, chat: ChatFixture, messages: any MessageStore, queue: SQLiteMessageInsertQueue, pool: DatabasePool
+    ) async throws -> (gate: SQLiteWriterGate, posted: [Message], tasks: [Task<Void, any Error>]) {
+        let gate = try await SQLiteWriterGate.hold(pool)
+        let posted = (1...count).map { chat.message("m\($0)", at: Double($0)) }
+        let tasks = post(posted, to: messages)
+        try await waitUntil { queue.waitingCount + queue.committingCount == count }
+        return (gate, posted, tasks)
+    }
+
     @Test func concurrentInsertsAreAllStoredWithTheirReplyCounts() async throws {
         try await withQueue { chat, messages, _, _ in
             let parent = try await chat.post(messages, "thread", at: 0)
@@ -61,10 +73,7 @@ struct SQLiteGroupCommitTests {
     @Test func callersWaitingForTheWriterShareATransaction() async throws {
         try await withQueue { chat, messages, queue, pool in
             let before = queue.transactionCount
-            let gate = try await SQLiteWriterGate.hold(pool)
-            let posted = (1...200).map { chat.message("m\($0)", at: Double($0)) }
-            let tasks = post(posted, to: messages)
-            try await waitUntil { queue.waitingCount + queue.committingCount == 200 }
+            let (gate, posted, tasks) = try await postWhileHeld(200, chat: chat, messages: messages, queue: queue, pool: pool)
             // Not one of them is answered while the writer is held: nothing is committed yet.
             #expect(try await messages.find(ids: posted.map(\.id)).isEmpty)
             try await gate.open()
@@ -81,10 +90,7 @@ struct SQLiteGroupCommitTests {
     @Test func aTransactionHoldsAtMostTheBatchLimit() async throws {
         try await withQueue { chat, messages, queue, pool in
             let before = queue.transactionCount
-            let gate = try await SQLiteWriterGate.hold(pool)
-            let posted = (1...600).map { chat.message("m\($0)", at: Double($0)) }
-            let tasks = post(posted, to: messages)
-            try await waitUntil { queue.waitingCount + queue.committingCount == 600 }
+            let (gate, posted, tasks) = try await postWhileHeld(600, chat: chat, messages: messages, queue: queue, pool: pool)
             try await gate.open()
             for task in tasks { try await task.value }
 

@@ -10,6 +10,11 @@ enum TestJWT {
         return input + "." + base64URL(Data(mac))
     }
 
+    /// `payload` under the header the server's own tokens carry (HS256, JWT).
+    static func sign(_ payload: [String: Any]) throws -> String {
+        try sign(header: ["alg": "HS256", "typ": "JWT"], payload: payload)
+    }
+
     /// The claims of a token the server issued.
     static func payload(of token: String) throws -> [String: Any] {
         let parts = token.split(separator: ".")

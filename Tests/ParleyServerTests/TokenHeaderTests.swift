@@ -8,7 +8,7 @@ struct TokenHeaderTests {
             let alice = try await api.register("alice")
             let claims = try TestJWT.payload(of: alice.accessToken)
             // The same claims under a correct header pass: the forging itself is sound.
-            let genuine = try TestJWT.sign(header: ["alg": "HS256", "typ": "JWT"], payload: claims)
+            let genuine = try TestJWT.sign(claims)
             #expect(try await api.send(.get, "/api/auth/me", token: genuine).status == 200)
             for alg in ["RS256", "ES256", "none", "HS512", "hs256"] {
                 let forged = try TestJWT.sign(header: ["alg": alg, "typ": "JWT"], payload: claims)
@@ -26,12 +26,12 @@ struct TokenHeaderTests {
             let alice = try await api.register("alice")
             var claims = try TestJWT.payload(of: alice.accessToken)
             claims["sid"] = nil
-            let sessionless = try TestJWT.sign(header: ["alg": "HS256", "typ": "JWT"], payload: claims)
+            let sessionless = try TestJWT.sign(claims)
             let response = try await api.send(.get, "/api/auth/me", token: sessionless)
             #expect(response.status == 401)
             #expect(response.message == "Invalid or expired token")
             claims["sid"] = "0123456789abcdef01234567"
-            let unknownSession = try TestJWT.sign(header: ["alg": "HS256", "typ": "JWT"], payload: claims)
+            let unknownSession = try TestJWT.sign(claims)
             #expect(try await api.send(.get, "/api/auth/me", token: unknownSession).status == 401)
         }
     }
@@ -47,7 +47,7 @@ struct VerifiedTokenExpiryTests {
             // even on the slow MongoDB test server.
             let expiry = Int(Date().timeIntervalSince1970) + 8
             claims["exp"] = expiry
-            let shortLived = try TestJWT.sign(header: ["alg": "HS256", "typ": "JWT"], payload: claims)
+            let shortLived = try TestJWT.sign(claims)
             #expect(try await api.send(.get, "/api/auth/me", token: shortLived).status == 200)
             #expect(try await api.send(.get, "/api/auth/me", token: shortLived).status == 200)
             try await Task.sleep(for: .seconds(max(0, Double(expiry) + 1 - Date().timeIntervalSince1970)))
